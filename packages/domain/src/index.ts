@@ -1,0 +1,2 @@
+export * from './basics.ts';
+export * from './profile.ts';
