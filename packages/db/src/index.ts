@@ -1,0 +1,3 @@
+export * from './client.ts';
+export * from './tables.ts';
+export { relations } from './relations.ts';

@@ -1,0 +1,34 @@
+import { defineRelations } from 'drizzle-orm';
+import * as tables from './tables.ts';
+
+export const relations = defineRelations(tables, (r) => ({
+  township: {
+    communities: r.many.community({ from: r.township.id, to: r.community.townshipId }),
+    cycles: r.many.cycle({ from: r.township.id, to: r.cycle.townshipId }),
+  },
+  community: {
+    township: r.one.township({ from: r.community.townshipId, to: r.township.id, optional: false }),
+    groups: r.many.communityGroup({ from: r.community.id, to: r.communityGroup.communityId }),
+    elections: r.many.election({ from: r.community.id, to: r.election.communityId }),
+  },
+  communityGroup: {
+    community: r.one.community({ from: r.communityGroup.communityId, to: r.community.id, optional: false }),
+  },
+  cycle: {
+    elections: r.many.election({ from: r.cycle.id, to: r.election.cycleId }),
+  },
+  election: {
+    cycle: r.one.cycle({ from: r.election.cycleId, to: r.cycle.id, optional: false }),
+    community: r.one.community({ from: r.election.communityId, to: r.community.id, optional: false }),
+    steps: r.many.checklistStep({ from: r.election.id, to: r.checklistStep.electionId }),
+  },
+  checklistStep: {
+    election: r.one.election({ from: r.checklistStep.electionId, to: r.election.id, optional: false }),
+  },
+  account: {
+    communities: r.many.community({
+      from: r.account.id.through(r.accountCommunity.accountId),
+      to: r.community.id.through(r.accountCommunity.communityId),
+    }),
+  },
+}));

@@ -1,0 +1,202 @@
+/**
+ * The tables. One pg-core schema serves PGlite and PostgreSQL. Column names are snake_case,
+ * named explicitly. The database guards the rules too: CHECK constraints and unique keys, not only code.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+
+export const township = pgTable('township', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const community = pgTable(
+  'community',
+  {
+    id: serial('id').primaryKey(),
+    townshipId: integer('township_id')
+      .notNull()
+      .references(() => township.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['village', 'residents'] }).notNull(),
+    area: text('area', { enum: ['town-centre', 'rural'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('community_code_key').on(t.code),
+    check('community_kind_check', sql`${t.kind} in ('village', 'residents')`),
+    check('community_area_check', sql`${t.area} in ('town-centre', 'rural')`),
+  ],
+);
+
+/** 村(居)民小组. */
+export const communityGroup = pgTable(
+  'community_group',
+  {
+    id: serial('id').primaryKey(),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => community.id),
+    number: integer('number').notNull(),
+    name: text('name').notNull(),
+    households: integer('households').notNull().default(0),
+    population: integer('population').notNull().default(0),
+  },
+  (t) => [
+    unique('community_group_number_key').on(t.communityId, t.number),
+    unique('community_group_name_key').on(t.communityId, t.name),
+    check('community_group_households_check', sql`${t.households} >= 0`),
+    check('community_group_population_check', sql`${t.population} >= 0`),
+  ],
+);
+
+export const cycle = pgTable(
+  'cycle',
+  {
+    id: serial('id').primaryKey(),
+    townshipId: integer('township_id')
+      .notNull()
+      .references(() => township.id),
+    name: text('name').notNull(),
+    year: integer('year').notNull(),
+    profile: text('profile', { enum: ['national', 'sichuan'] }).notNull(),
+    defaultElectionDay: date('default_election_day', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('cycle_year_key').on(t.townshipId, t.year),
+    check('cycle_profile_check', sql`${t.profile} in ('national', 'sichuan')`),
+  ],
+);
+
+/** One community's election within a cycle. */
+export const election = pgTable(
+  'election',
+  {
+    id: serial('id').primaryKey(),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycle.id),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => community.id),
+    electionDay: date('election_day', { mode: 'string' }).notNull(),
+  },
+  (t) => [unique('election_cycle_community_key').on(t.cycleId, t.communityId)],
+);
+
+export const stepKeys = [
+  'survey',
+  'electionCommittee',
+  'voterRegistration',
+  'nomination',
+  'election',
+  'otherBodies',
+  'handover',
+  'inspection',
+  'talks',
+] as const;
+
+/** A ticked step of the nine-step checklist (rules.md §S); an unticked step has no row. */
+export const checklistStep = pgTable(
+  'checklist_step',
+  {
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    stepKey: text('step_key', { enum: stepKeys }).notNull(),
+    doneOn: date('done_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.electionId, t.stepKey] })],
+);
+
+export const roles = ['township-admin', 'community-committee', 'clerk', 'observer'] as const;
+
+export const account = pgTable(
+  'account',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: roles }).notNull(),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('account_username_key').on(t.username),
+    check(
+      'account_role_check',
+      sql`${t.role} in ('township-admin', 'community-committee', 'clerk', 'observer')`,
+    ),
+  ],
+);
+
+/** The communities a community-scoped account may see and change. */
+export const accountCommunity = pgTable(
+  'account_community',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => account.id),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => community.id),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.communityId] })],
+);
+
+/** Sign-in sessions; the cookie holds a random token, the table only its SHA-256. */
+export const session = pgTable(
+  'session',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => account.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('session_account_idx').on(t.accountId)],
+);
+
+/**
+ * The audit trail: append-only (a trigger refuses UPDATE and DELETE) and hash-chained
+ * (each row's hash covers the previous row's hash), so any later edit breaks the chain.
+ */
+export const auditEvent = pgTable('audit_event', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true, mode: 'string', precision: 3 }).notNull(),
+  actorId: integer('actor_id'),
+  actor: text('actor').notNull(),
+  operation: text('operation').notNull(),
+  entityType: text('entity_type').notNull(),
+  entityId: text('entity_id'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** Settings the server keeps for itself (e.g. the generated session secret). */
+export const setting = pgTable('setting', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
