@@ -183,7 +183,7 @@ export const session = pgTable(
  */
 export const auditEvent = pgTable('audit_event', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  at: timestamp('at', { withTimezone: true, mode: 'string', precision: 3 }).notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
   actorId: integer('actor_id'),
   actor: text('actor').notNull(),
   operation: text('operation').notNull(),

@@ -1,0 +1,79 @@
+/** The HTTP server: /graphql, /healthz, the built apps. */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDb, type Database } from '@huanjie/db';
+import { ensureInitialAdmin, ensureTownship, fixedClock, systemClock, type Clock } from '@huanjie/schema';
+import { createApp } from './yoga.ts';
+import { serveStatic } from './static.ts';
+import path from 'node:path';
+
+export interface StartOptions {
+  readonly port: number;
+  readonly host?: string;
+  readonly dataDir: string;
+  readonly databaseUrl?: string | undefined;
+  /** PostgreSQL schema to work in (tests). */
+  readonly schema?: string | undefined;
+  readonly today?: string | undefined;
+  readonly adminPassword?: string | undefined;
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly database: Database;
+  readonly firstAdmin: { username: string; password: string } | null;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: Pick<StartOptions, 'dataDir' | 'databaseUrl' | 'schema'>): Promise<Database> {
+  const database = await createDb({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir.startsWith('memory://') ? options.dataDir : path.join(options.dataDir, 'pglite'),
+    schema: options.schema,
+  });
+  await database.migrate();
+  return database;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const log = options.log ?? (() => {});
+  const database = await openDatabase(options);
+  const clock: Clock = options.today ? fixedClock(options.today) : systemClock();
+  await ensureTownship(database.db);
+  const firstAdmin = await ensureInitialAdmin({ db: database.db, actor: null, clock }, options.adminPassword);
+  const yoga = createApp({ database, clock });
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/graphql') {
+      void yoga.handleNodeRequestAndResponse(req, res);
+      return;
+    }
+    if (url.pathname === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, database: database.kind }));
+      return;
+    }
+    if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(req, res, url.pathname)) return;
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('未找到 / not found');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '0.0.0.0', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  log(`换届 Huanjie 已启动：${url}  (database: ${database.kind} ${database.location})`);
+  return {
+    url,
+    database,
+    firstAdmin,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/** The one Yoga instance: schema, per-request context (session, clock), cookies on the response. */
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { Database } from '@huanjie/db';
+import { readCookie, resolveSession, schema, SESSION_COOKIE, type Clock, type Context } from '@huanjie/schema';
+
+export interface AppOptions {
+  readonly database: Database;
+  readonly clock: Clock;
+  readonly logging?: boolean;
+}
+
+type ServerContext = Record<string, never>;
+
+export function createApp(options: AppOptions): YogaServerInstance<ServerContext, Context> {
+  const pendingCookies = new WeakMap<Request, string[]>();
+  return createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    // Unexpected errors are masked for the client and always logged here, never swallowed.
+    logging: options.logging ? 'info' : 'error',
+    landingPage: false,
+    multipart: true,
+    context: async ({ request }): Promise<Context> => {
+      const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
+      const { actor, state } = await resolveSession(options.database.db, token, options.clock.now());
+      const cookies: string[] = [];
+      pendingCookies.set(request, cookies);
+      return {
+        db: options.database.db,
+        database: options.database,
+        actor,
+        session: state,
+        sessionToken: token,
+        clock: options.clock,
+        setCookie: (cookie) => cookies.push(cookie),
+      };
+    },
+    plugins: [
+      {
+        onResponse({ request, response }) {
+          for (const cookie of pendingCookies.get(request) ?? []) response.headers.append('set-cookie', cookie);
+        },
+      },
+    ],
+  });
+}

@@ -1,0 +1,3 @@
+import { graphqlTestConfig } from '../../vitest.shared.ts';
+
+export default graphqlTestConfig();

@@ -1,0 +1,43 @@
+/** Who may read and change what: the role, and for scoped roles the communities assigned. */
+import { eq } from 'drizzle-orm';
+import { election, type Executor } from '@huanjie/db';
+import type { Actor } from '../context.ts';
+
+export function canReadCommunity(actor: Actor | null, communityId: number): boolean {
+  if (actor === null) return false;
+  switch (actor.role) {
+    case 'township-admin':
+    case 'observer':
+      return true;
+    case 'community-committee':
+    case 'clerk':
+      return actor.communityIds.has(communityId);
+  }
+}
+
+export function canManageCommunity(actor: Actor | null, communityId: number): boolean {
+  if (actor === null) return false;
+  switch (actor.role) {
+    case 'township-admin':
+      return true;
+    case 'community-committee':
+      return actor.communityIds.has(communityId);
+    case 'clerk':
+    case 'observer':
+      return false;
+  }
+}
+
+/** Communities an actor may read: null means all of them. */
+export function readableCommunityIds(actor: Actor): ReadonlySet<number> | null {
+  return actor.role === 'township-admin' || actor.role === 'observer' ? null : actor.communityIds;
+}
+
+export async function communityOfElection(db: Executor, electionId: number): Promise<number | null> {
+  const rows = await db
+    .select({ communityId: election.communityId })
+    .from(election)
+    .where(eq(election.id, electionId))
+    .limit(1);
+  return rows[0]?.communityId ?? null;
+}

@@ -1,0 +1,73 @@
+import { asc, desc, gt, sql } from 'drizzle-orm';
+import { auditEvent, type Db, type Tx } from '@huanjie/db';
+import type { Actor } from '../context.ts';
+import { auditHash, GENESIS_HASH, type AuditContent } from './chain.ts';
+
+export interface AuditRecord {
+  readonly operation: string;
+  readonly entityType: string;
+  readonly entityId: string | number | null;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** Appends one event to the chain, inside the caller's transaction. */
+export async function appendAudit(tx: Tx, actor: Actor | null, record: AuditRecord, at: Date): Promise<void> {
+  // Serialise appenders so each event links to the one committed before it (PostgreSQL runs many
+  // transactions at once; PGlite runs one, and the lock is free there).
+  await tx.execute(sql`select pg_advisory_xact_lock(7240001)`);
+  const last = await tx.select({ hash: auditEvent.hash }).from(auditEvent).orderBy(desc(auditEvent.id)).limit(1);
+  const prevHash = last[0]?.hash ?? GENESIS_HASH;
+  const content: AuditContent = {
+    at: at.toISOString(),
+    actorId: actor?.id ?? null,
+    actor: actor?.username ?? 'system',
+    operation: record.operation,
+    entityType: record.entityType,
+    entityId: record.entityId === null ? null : String(record.entityId),
+    before: toJson(record.before),
+    after: toJson(record.after),
+  };
+  await tx.insert(auditEvent).values({ ...content, at, prevHash, hash: auditHash(prevHash, content) });
+}
+
+/** Dates become ISO strings, undefined disappears: what jsonb will give back. */
+function toJson(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+export type AuditVerification =
+  | { readonly ok: true; readonly events: number }
+  | { readonly ok: false; readonly events: number; readonly brokenAt: number; readonly reason: string };
+
+/** Walks the whole chain in order; names the first event whose link does not hold. */
+export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
+  let prevHash = GENESIS_HASH;
+  let lastId = 0;
+  let events = 0;
+  for (;;) {
+    const rows = await db.select().from(auditEvent).where(gt(auditEvent.id, lastId)).orderBy(asc(auditEvent.id)).limit(5000);
+    if (rows.length === 0) return { ok: true, events };
+    for (const row of rows) {
+      events += 1;
+      if (row.prevHash !== prevHash) {
+        return { ok: false, events, brokenAt: row.id, reason: '与前一条记录的哈希不衔接（记录被删除或插入）' };
+      }
+      const expected = auditHash(prevHash, {
+        at: row.at.toISOString(),
+        actorId: row.actorId,
+        actor: row.actor,
+        operation: row.operation,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        before: row.before,
+        after: row.after,
+      });
+      if (expected !== row.hash) {
+        return { ok: false, events, brokenAt: row.id, reason: '记录内容与其哈希不符（记录被修改）' };
+      }
+      prevHash = row.hash;
+      lastId = row.id;
+    }
+  }
+}

@@ -1,0 +1,12 @@
+export { schema, printedSchema } from './schema.ts';
+export type { Actor, Clock, Context, Role } from './context.ts';
+export { fixedClock, systemClock } from './context.ts';
+export { SESSION_COOKIE, readCookie, resolveSession } from './access/sessions.ts';
+export { createAccount, ensureInitialAdmin } from './access/service.ts';
+export { ensureTownship } from './organization/service.ts';
+export { verifyAuditChain, type AuditVerification } from './audit/service.ts';
+export { mutate } from './mutation.ts';
+export { createCommunity, createGroup, updateTownship } from './organization/service.ts';
+export { importCommunities } from './organization/import.ts';
+export { createCycle, setChecklistStep } from './cycle/service.ts';
+export type { UserErrorData } from './errors.ts';
