@@ -47,7 +47,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/graphql') {
-      void yoga.handleNodeRequestAndResponse(req, res);
+      void yoga.requestListener(req, res);
       return;
     }
     if (url.pathname === '/healthz') {

@@ -83,7 +83,7 @@ export async function createTestApp(today = '2026-11-25'): Promise<TestApp> {
         const form = new FormData();
         form.append('operations', JSON.stringify({ query, variables }));
         form.append('map', JSON.stringify({ 0: [file.path] }));
-        form.append('0', new File([file.bytes], file.name));
+        form.append('0', new File([file.bytes as Uint8Array<ArrayBuffer>], file.name));
         return send({ body: form });
       },
     };
