@@ -31,6 +31,10 @@ const commands: Record<string, Command> = {
     summary: '校验审计日志哈希链 / verify the audit hash chain',
     run: async () => (await import('./commands/verify-audit.ts')).verifyAuditCommand(loadConfig()),
   },
+  'import-voters': {
+    summary: '导入选民名册：import-voters FILE --community CODE / import a voter roll',
+    run: async (args) => (await import('./commands/import-voters.ts')).importVotersCommand(loadConfig(), args),
+  },
   count: {
     summary: '按法定规则重新计票：count [--explain] FILE / determine who is elected',
     run: async (args) => (await import('./commands/count.ts')).countCommand(args),

@@ -25,6 +25,14 @@ export const relations = defineRelations(tables, (r) => ({
   checklistStep: {
     election: r.one.election({ from: r.checklistStep.electionId, to: r.election.id, optional: false }),
   },
+  voter: {
+    election: r.one.election({ from: r.voter.electionId, to: r.election.id, optional: false }),
+    community: r.one.community({ from: r.voter.communityId, to: r.community.id, optional: false }),
+  },
+  voterDuplicate: {
+    existing: r.one.voter({ from: r.voterDuplicate.existingVoterId, to: r.voter.id }),
+    election: r.one.election({ from: r.voterDuplicate.electionId, to: r.election.id, optional: false }),
+  },
   account: {
     communities: r.many.community({
       from: r.account.id.through(r.accountCommunity.accountId),

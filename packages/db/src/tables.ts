@@ -17,6 +17,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 export const township = pgTable('township', {
@@ -200,3 +201,101 @@ export const setting = pgTable('setting', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+export const sexes = ['M', 'F'] as const;
+export const registrationCategories = ['resident', 'registered-away', 'non-registered-resident'] as const;
+
+/**
+ * A registered voter (登记参加选举的村(居)民) of one community's election. A person registers in one
+ * place only in a cycle (C4): the partial unique index on (cycle, resident id) enforces it
+ * township-wide. Removed registrations stay, with their reason.
+ */
+export const voter = pgTable(
+  'voter',
+  {
+    id: serial('id').primaryKey(),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycle.id),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => community.id),
+    /** Voter-certificate serial (参选证编号), unique in the cycle. */
+    serial: text('serial').notNull(),
+    name: text('name').notNull(),
+    sex: text('sex', { enum: sexes }).notNull(),
+    residentId: text('resident_id').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    groupName: text('group_name').notNull().default(''),
+    householdNo: text('household_no').notNull().default(''),
+    address: text('address').notNull().default(''),
+    category: text('category', { enum: registrationCategories }).notNull(),
+    approval: text('approval').notNull().default(''),
+    pinyin: text('pinyin').notNull().default(''),
+    importId: integer('import_id'),
+    status: text('status', { enum: ['registered', 'removed'] }).notNull().default('registered'),
+    removedReason: text('removed_reason'),
+    removedAt: timestamp('removed_at', { withTimezone: true, mode: 'date' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('voter_cycle_person_key').on(t.cycleId, t.residentId).where(sql`${t.status} = 'registered'`),
+    unique('voter_cycle_serial_key').on(t.cycleId, t.serial),
+    index('voter_election_idx').on(t.electionId, t.status),
+    check('voter_sex_check', sql`${t.sex} in ('M', 'F')`),
+    check('voter_status_check', sql`${t.status} in ('registered', 'removed')`),
+    check('voter_resident_id_check', sql`${t.residentId} ~ '^[0-9]{17}[0-9X]$'`),
+    check('voter_removed_check', sql`(${t.status} = 'removed') = (${t.removedReason} is not null)`),
+  ],
+);
+
+/** One import of a voter roll: its summary and per-row report. */
+export const voterImport = pgTable('voter_import', {
+  id: serial('id').primaryKey(),
+  electionId: integer('election_id')
+    .notNull()
+    .references(() => election.id),
+  fileName: text('file_name').notNull(),
+  rows: integer('rows').notNull(),
+  imported: integer('imported').notNull(),
+  rejected: integer('rejected').notNull(),
+  duplicates: integer('duplicates').notNull(),
+  /** [{ row, field, message }] */
+  errors: jsonb('errors').notNull(),
+  actorId: integer('actor_id'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/**
+ * A row whose person is already registered (in the same file, this community, or another
+ * community of the township): kept side by side with the existing registration for a decision.
+ */
+export const voterDuplicate = pgTable(
+  'voter_duplicate',
+  {
+    id: serial('id').primaryKey(),
+    importId: integer('import_id')
+      .notNull()
+      .references(() => voterImport.id),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    rowNumber: integer('row_number').notNull(),
+    name: text('name').notNull(),
+    sex: text('sex', { enum: sexes }).notNull(),
+    residentId: text('resident_id').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    groupName: text('group_name').notNull().default(''),
+    householdNo: text('household_no').notNull().default(''),
+    address: text('address').notNull().default(''),
+    category: text('category', { enum: registrationCategories }).notNull(),
+    approval: text('approval').notNull().default(''),
+    existingVoterId: integer('existing_voter_id').references(() => voter.id),
+    status: text('status', { enum: ['open', 'kept-existing', 'moved'] }).notNull().default('open'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('voter_duplicate_election_idx').on(t.electionId, t.status)],
+);

@@ -10,3 +10,5 @@ export { createCommunity, createGroup, updateTownship } from './organization/ser
 export { importCommunities } from './organization/import.ts';
 export { createCycle, setChecklistStep } from './cycle/service.ts';
 export type { UserErrorData } from './errors.ts';
+export { importVoters, voterImportTemplate, type VoterImportProgress, type VoterImportSummary } from './voters/import.ts';
+export { currentCycleRow } from './organization/service.ts';

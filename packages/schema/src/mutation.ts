@@ -46,6 +46,7 @@ const uniqueMessages: Record<string, UserErrorData> = {
   community_group_name_key: userError('DUPLICATE_GROUP', '该社区已有同名小组', 'name'),
   account_username_key: userError('DUPLICATE_USERNAME', '用户名已被使用', 'username'),
   cycle_year_key: userError('DUPLICATE_CYCLE', '该年度的换届周期已存在', 'year'),
+  voter_cycle_person_key: userError('DUPLICATE_VOTER', '此人刚被另一次操作登记（一人只能在一处登记），请重试', 'residentId'),
 };
 
 /** A race the code's own checks lost is still a clear message, not a crash. */

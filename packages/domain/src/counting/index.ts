@@ -1,0 +1,9 @@
+// F — VCOL Art. 15: the counting engine's public API (counting-format.md)
+export * from './types.ts';
+export { parseCountInput } from './parse.ts';
+export type { CountInputError } from './parse.ts';
+export { determine } from './determine.ts';
+export { explainDetermination, positionName } from './explain.ts';
+export { resolveCountRules } from './rules.ts';
+export { firstRoundThreshold, runoffThreshold, thresholdFor } from './threshold.ts';
+export { turnoutIsMajority, ballotsExceedIssued, roundInvalidReasons } from './validity.ts';

@@ -1,0 +1,3 @@
+export * from './categories.ts';
+export * from './row.ts';
+export * from './search.ts';
