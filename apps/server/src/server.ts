@@ -46,7 +46,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/graphql') {
+    if (url.pathname === '/graphql' || url.pathname.startsWith('/downloads/')) {
       void yoga.requestListener(req, res);
       return;
     }

@@ -1,18 +1,22 @@
 /** The one Yoga instance: schema, per-request context (session, clock), cookies on the response. */
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '@huanjie/db';
-import { readCookie, resolveSession, schema, SESSION_COOKIE, type Clock, type Context } from '@huanjie/schema';
+import { downloadsPlugin } from './downloads.ts';
+import { createEvents, readCookie, resolveSession, schema, SESSION_COOKIE, type Clock, type Context, type Events } from '@huanjie/schema';
 
 export interface AppOptions {
   readonly database: Database;
   readonly clock: Clock;
   readonly logging?: boolean;
+  /** Shared with other server processes through Redis when REDIS_URL is set. */
+  readonly events?: Events;
 }
 
 type ServerContext = Record<string, never>;
 
 export function createApp(options: AppOptions): YogaServerInstance<ServerContext, Context> {
   const pendingCookies = new WeakMap<Request, string[]>();
+  const events = options.events ?? createEvents();
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -32,10 +36,12 @@ export function createApp(options: AppOptions): YogaServerInstance<ServerContext
         session: state,
         sessionToken: token,
         clock: options.clock,
+        events,
         setCookie: (cookie) => cookies.push(cookie),
       };
     },
     plugins: [
+      downloadsPlugin(options.database, options.clock),
       {
         onResponse({ request, response }) {
           for (const cookie of pendingCookies.get(request) ?? []) response.headers.append('set-cookie', cookie);

@@ -33,6 +33,17 @@ export const relations = defineRelations(tables, (r) => ({
     existing: r.one.voter({ from: r.voterDuplicate.existingVoterId, to: r.voter.id }),
     election: r.one.election({ from: r.voterDuplicate.electionId, to: r.election.id, optional: false }),
   },
+  voterListVersion: {
+    election: r.one.election({ from: r.voterListVersion.electionId, to: r.election.id, optional: false }),
+    publisher: r.one.account({ from: r.voterListVersion.publishedBy, to: r.account.id }),
+  },
+  voterListChange: {
+    voter: r.one.voter({ from: r.voterListChange.voterId, to: r.voter.id, optional: false }),
+  },
+  voterObjection: {
+    voter: r.one.voter({ from: r.voterObjection.voterId, to: r.voter.id }),
+    election: r.one.election({ from: r.voterObjection.electionId, to: r.election.id, optional: false }),
+  },
   account: {
     communities: r.many.community({
       from: r.account.id.through(r.accountCommunity.accountId),

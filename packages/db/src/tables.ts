@@ -299,3 +299,86 @@ export const voterDuplicate = pgTable(
   },
   (t) => [index('voter_duplicate_election_idx').on(t.electionId, t.status)],
 );
+
+/**
+ * A published voter list (C5): a frozen copy of what was posted — name, sex, group, never ID
+ * numbers — with its SHA-256 so anyone can later check the posted list against it.
+ */
+export const voterListVersion = pgTable(
+  'voter_list_version',
+  {
+    id: serial('id').primaryKey(),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    version: integer('version').notNull(),
+    publishedOn: date('published_on', { mode: 'string' }).notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }).notNull(),
+    publishedBy: integer('published_by').references(() => account.id),
+    voterCount: integer('voter_count').notNull(),
+    /** SHA-256 (hex) of `content` serialized as canonical JSON. */
+    sha256: text('sha256').notNull(),
+    /** [{ serial, name, sex, group }] in list order. */
+    content: jsonb('content').notNull(),
+  },
+  (t) => [unique('voter_list_version_key').on(t.electionId, t.version)],
+);
+
+export const voterChangeKinds = ['add', 'remove'] as const;
+
+/** A change to a published list (C7), posted as a supplement (补充公告) with its reason. */
+export const voterListChange = pgTable(
+  'voter_list_change',
+  {
+    id: serial('id').primaryKey(),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    voterId: integer('voter_id')
+      .notNull()
+      .references(() => voter.id),
+    kind: text('kind', { enum: voterChangeKinds }).notNull(),
+    reason: text('reason').notNull(),
+    /** The published version this change supplements. */
+    afterVersion: integer('after_version').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    actorId: integer('actor_id').references(() => account.id),
+  },
+  (t) => [
+    index('voter_list_change_election_idx').on(t.electionId),
+    check('voter_list_change_kind_check', sql`${t.kind} in ('add', 'remove')`),
+    check('voter_list_change_reason_check', sql`length(trim(${t.reason})) > 0`),
+  ],
+);
+
+export const objectionKinds = ['omission', 'error', 'ineligible', 'other'] as const;
+
+/** An objection to the voter list (申诉, C6): filed, decided within the statutory days, published. */
+export const voterObjection = pgTable(
+  'voter_objection',
+  {
+    id: serial('id').primaryKey(),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    complainant: text('complainant').notNull(),
+    /** The voter objected to, when the objection is about a registered voter. */
+    voterId: integer('voter_id').references(() => voter.id),
+    subjectName: text('subject_name').notNull(),
+    kind: text('kind', { enum: objectionKinds }).notNull(),
+    content: text('content').notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    /** Filed after the 5-day window (C6): recorded, flagged, still decided. */
+    late: boolean('late').notNull(),
+    decideBy: date('decide_by', { mode: 'string' }).notNull(),
+    upheld: boolean('upheld'),
+    decision: text('decision'),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    decisionPublishedOn: date('decision_published_on', { mode: 'string' }),
+  },
+  (t) => [
+    index('voter_objection_election_idx').on(t.electionId),
+    check('voter_objection_kind_check', sql`${t.kind} in ('omission', 'error', 'ineligible', 'other')`),
+    check('voter_objection_decided_check', sql`(${t.decidedOn} is null) = (${t.decision} is null)`),
+  ],
+);

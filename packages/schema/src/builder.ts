@@ -11,7 +11,7 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import { relations, type Relations } from '@huanjie/db';
 import type { Context } from './context.ts';
 import { graphqlError } from './errors.ts';
-import { canManageCommunity, canReadCommunity, communityOfElection } from './access/scopes.ts';
+import { canManageCommunity, canReadCommunity, canUnmaskResidentId, communityOfElection } from './access/scopes.ts';
 
 export interface PothosTypes {
   Context: Context;
@@ -33,6 +33,8 @@ export interface PothosTypes {
     manageCommunity: number;
     /** election id whose community the actor may change */
     manageElection: number;
+    /** community id whose voters' full ID numbers the actor may see (each view audited) */
+    unmaskResidentId: number;
   };
 }
 
@@ -62,6 +64,7 @@ export const builder = new SchemaBuilder<PothosTypes>({
         const communityId = await communityOfElection(ctx.db, electionId);
         return communityId !== null && canManageCommunity(ctx.actor, communityId);
       },
+      unmaskResidentId: (communityId) => canUnmaskResidentId(ctx.actor, communityId),
     }),
     unauthorizedError: (_parent, ctx) => {
       if (ctx.actor === null) {
@@ -76,3 +79,4 @@ export const builder = new SchemaBuilder<PothosTypes>({
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});

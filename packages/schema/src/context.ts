@@ -1,4 +1,5 @@
 import type { Database, Db } from '@huanjie/db';
+import type { Events } from './events.ts';
 
 export type Role = 'township-admin' | 'community-committee' | 'clerk' | 'observer';
 
@@ -25,6 +26,7 @@ export interface Context {
   /** 'expired' when the request carried a session cookie that is no longer valid. */
   readonly session: 'none' | 'valid' | 'expired';
   readonly clock: Clock;
+  readonly events: Events;
   /** Cookies to set on the response (session sign-in/out). */
   setCookie(cookie: string): void;
   /** The raw session token the request carried, if any (for sign-out). */

@@ -6,6 +6,7 @@ import './error-types.ts';
 import './access/types.ts';
 import './organization/types.ts';
 import './cycle/types.ts';
+import './voters/types.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

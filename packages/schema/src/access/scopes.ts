@@ -28,6 +28,14 @@ export function canManageCommunity(actor: Actor | null, communityId: number): bo
   }
 }
 
+/**
+ * Full ID numbers are personal data: only the township admin and the community's own committee may
+ * see one, one at a time and audited; clerks and observers see the masked form only.
+ */
+export function canUnmaskResidentId(actor: Actor | null, communityId: number): boolean {
+  return canManageCommunity(actor, communityId);
+}
+
 /** Communities an actor may read: null means all of them. */
 export function readableCommunityIds(actor: Actor): ReadonlySet<number> | null {
   return actor.role === 'township-admin' || actor.role === 'observer' ? null : actor.communityIds;

@@ -10,16 +10,15 @@ import { community, election, queryRows, voterImport, type Tx } from '@huanjie/d
 import type { Context } from '../context.ts';
 import { userError, type UserErrorData } from '../errors.ts';
 import { mutate } from '../mutation.ts';
+import type { ImportProgressEvent } from '../events.ts';
 import { mapColumns, readTable } from '../imports/table.ts';
 
-export interface VoterImportProgress {
-  readonly phase: 'reading' | 'checking' | 'saving' | 'done';
-  readonly done: number;
-  readonly total: number;
-}
+export type VoterImportProgress = ImportProgressEvent;
 
 export interface VoterImportRowError {
   readonly row: number;
+  /** The name as the file gave it, so the report can be read without the file beside it. */
+  readonly name: string;
   readonly field: string;
   readonly message: string;
 }
@@ -110,7 +109,7 @@ export async function importVoters(
       target.electionDay,
     );
     if (checked.ok) valid.push({ row: rowNumber, voter: checked.voter, pinyin: pinyinInitials(checked.voter.name) });
-    else for (const e of checked.errors) errors.push({ row: rowNumber, field: fieldLabels[e.field], message: e.reason });
+    else for (const e of checked.errors) errors.push({ row: rowNumber, name: cell(cells, col.name), field: fieldLabels[e.field], message: e.reason });
     if ((i + 1) % CHUNK === 0) onProgress({ phase: 'checking', done: i + 1, total });
   }
   const rejected = new Set(errors.map((e) => e.row)).size;
@@ -125,6 +124,12 @@ export async function importVoters(
     await stage(tx, valid, (done) => onProgress({ phase: 'saving', done, total: valid.length }));
     const duplicateErrors = await recordDuplicates(tx, importId, target);
     const imported = await insertVoters(tx, importId, target);
+    // Duplicates within the file: shown beside the registration their first row just became.
+    await tx.execute(sql`
+      update voter_duplicate d set existing_voter_id = v.id
+      from voter v
+      where d.import_id = ${importId} and d.existing_voter_id is null
+        and v.cycle_id = ${target.cycleId} and v.resident_id = d.resident_id and v.status = 'registered'`);
     const allErrors = [...errors, ...duplicateErrors].sort((a, b) => a.row - b.row);
     const summary: VoterImportSummary = { importId, rows: total, imported, rejected, duplicates: duplicateErrors.length, errors: allErrors };
     await tx
@@ -187,7 +192,7 @@ interface Target {
  * another community of the township. Duplicates are kept for a decision, not imported.
  */
 async function recordDuplicates(tx: Tx, importId: number, target: Target): Promise<VoterImportRowError[]> {
-  const rows = await queryRows<{ row_number: number; first_row: number | null; community_name: string | null; same_community: boolean | null }>(
+  const rows = await queryRows<{ row_number: number; name: string; first_row: number | null; community_name: string | null; same_community: boolean | null }>(
     tx,
     sql`
     with ranked as (
@@ -205,7 +210,7 @@ async function recordDuplicates(tx: Tx, importId: number, target: Target): Promi
       from dup
       returning row_number
     )
-    select d.row_number, case when d.existing_id is null then d.first_row end as first_row,
+    select d.row_number, d.name, case when d.existing_id is null then d.first_row end as first_row,
       c.name as community_name, d.existing_community = ${target.communityId} as same_community
     from dup d left join community c on c.id = d.existing_community
     order by d.row_number`,
@@ -215,6 +220,7 @@ async function recordDuplicates(tx: Tx, importId: number, target: Target): Promi
     where d.import_id = ${importId} and d.row_number = s.row_number`);
   return rows.map((r) => ({
     row: r.row_number,
+    name: r.name,
     field: '公民身份号码',
     message:
       r.community_name === null

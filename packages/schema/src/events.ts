@@ -1,0 +1,22 @@
+/**
+ * Live events (GraphQL subscriptions over SSE). In-memory by default; with REDIS_URL the server
+ * passes a Redis event target so that several server processes share one stream (architecture.md).
+ */
+import { createPubSub, type PubSub, type PubSubEventTarget } from 'graphql-yoga';
+
+export interface ImportProgressEvent {
+  readonly phase: 'reading' | 'checking' | 'saving' | 'done' | 'failed';
+  readonly done: number;
+  readonly total: number;
+}
+
+export type EventMap = {
+  /** Progress of one upload, keyed by the id the client chose for it. */
+  importProgress: [uploadId: string, progress: ImportProgressEvent];
+};
+
+export type Events = PubSub<EventMap>;
+
+export function createEvents(eventTarget?: PubSubEventTarget<EventMap>): Events {
+  return createPubSub<EventMap>(eventTarget ? { eventTarget } : undefined);
+}
