@@ -1,10 +1,11 @@
 /** The embedded database (PGlite under the data directory); excluded from the PostgreSQL run. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeResidentId } from '@huanjie/domain';
 import { startServer } from '../src/server.ts';
 import { CREATE_COMMUNITY } from './harness.ts';
 
@@ -47,5 +48,30 @@ describe('the server on the embedded database', () => {
     expect(JSON.parse(list.stdout)).toEqual([{ code: 'R1', name: '重启村', kind: 'village' }]);
     const verified = await cli(['verify-audit']);
     expect(verified.stdout).toMatch(/审计日志完整：共 \d+ 条记录/);
+  });
+
+  it('imports a voter roll from the CLI and prints only the JSON summary; bad use exits 2 with one line', async () => {
+    const env = { ...process.env, HUANJIE_DATA_DIR: dataDir, DATABASE_URL: '', HUANJIE_TODAY: '2026-11-25' };
+    const cli = (args: string[]) => run(path.join(repoRoot, 'node_modules/.bin/tsx'), ['apps/server/src/cli.ts', ...args], { cwd: repoRoot, env });
+    const noCycle = await cli(['import-voters', 'nothing.csv', '--community', 'R1']).catch((e: { code: number; stderr: string; stdout: string }) => e);
+    expect(noCycle).toMatchObject({ code: 2, stdout: '' });
+    expect((noCycle as { stderr: string }).stderr.trim().split('\n')).toHaveLength(1);
+
+    const server = await startServer({ port: 0, host: '127.0.0.1', dataDir });
+    try {
+      const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `mutation { signIn(username: "admin", password: "restart-pw-1") { __typename } }` }) });
+      const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+      await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ query: `mutation { createCycle(input: { name: "2026年换届", year: 2026, profile: NATIONAL, electionDay: "2026-12-20" }) { __typename } }` }),
+      });
+    } finally {
+      await server.close();
+    }
+    const file = path.join(dataDir, 'roll.csv');
+    writeFileSync(file, ['姓名,性别,身份证号,村民小组', `张三,男,${makeResidentId('510181', '1980-01-01', 11)},一组`, `张三,男,${makeResidentId('510181', '1980-01-01', 11)},一组`, '李四,男,123,二组'].join('\n'));
+    const out = await cli(['import-voters', file, '--community', 'R1']);
+    expect(JSON.parse(out.stdout)).toEqual({ rows: 3, imported: 1, rejected: 1, duplicates: 1 });
   });
 });
