@@ -6,7 +6,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { makeResidentId } from '@huanjie/domain';
-import { ensureTownship, fixedClock, importVoters, createCommunity, createCycle } from '@huanjie/schema';
+import { ensureInitialAdmin, ensureTownship, fixedClock, importVoters, createCommunity, createCycle } from '@huanjie/schema';
+import { createApp } from '../apps/server/src/yoga.ts';
 import { openDatabase } from '../apps/server/src/server.ts';
 
 const ROWS = Number(process.env.ROWS ?? 100_000);
@@ -57,6 +58,33 @@ const again = performance.now();
 const second = await importVoters(ctx, 1, 'bench.csv', csv);
 if (!second.ok) throw new Error(second.error.message);
 console.log(`re-import (all duplicates): ${((performance.now() - again) / 1000).toFixed(2)} s, duplicates ${second.value.duplicates}`);
+
+// The list screen at this size: one page with its total, by search kind, through the real API.
+const yoga = createApp({ database, clock });
+await ensureInitialAdmin(ctx, 'bench-password-1');
+const signIn = await yoga.fetch('http://localhost/graphql', {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ query: 'mutation { signIn(username: "admin", password: "bench-password-1") { __typename } }' }),
+});
+const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+const electionId = Buffer.from('Election:1').toString('base64');
+for (const search of ['', '张', 'zjg', '0016']) {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const t0 = performance.now();
+    const res = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query: `query($e: ID!, $s: String) { voters(electionId: $e, search: $s, first: 50) { totalCount edges { node { serial name sex residentId group age } } } }`, variables: { e: electionId, s: search } }),
+    });
+    const body = (await res.json()) as { data?: { voters: { totalCount: number } }; errors?: unknown };
+    if (!body.data) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`list page of ${ROWS.toLocaleString('en')} voters, search ${JSON.stringify(search)}: median ${times[2]!.toFixed(0)} ms`);
+}
 
 if (schema) await database.db.execute(sql.raw(`drop schema ${schema} cascade`));
 await database.close();
