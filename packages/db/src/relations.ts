@@ -33,6 +33,15 @@ export const relations = defineRelations(tables, (r) => ({
     existing: r.one.voter({ from: r.voterDuplicate.existingVoterId, to: r.voter.id }),
     election: r.one.election({ from: r.voterDuplicate.electionId, to: r.election.id, optional: false }),
   },
+  ballotIssue: {
+    voter: r.one.voter({ from: r.ballotIssue.voterId, to: r.voter.id, optional: false }),
+    place: r.one.pollingPlace({ from: r.ballotIssue.placeId, to: r.pollingPlace.id, optional: false }),
+    proxyHolder: r.one.voter({ from: r.ballotIssue.proxyHolderId, to: r.voter.id, alias: 'proxyHolder' }),
+  },
+  proxy: {
+    principal: r.one.voter({ from: r.proxy.principalId, to: r.voter.id, optional: false, alias: 'principal' }),
+    holder: r.one.voter({ from: r.proxy.holderId, to: r.voter.id, optional: false, alias: 'holder' }),
+  },
   voterListVersion: {
     election: r.one.election({ from: r.voterListVersion.electionId, to: r.election.id, optional: false }),
     publisher: r.one.account({ from: r.voterListVersion.publishedBy, to: r.account.id }),

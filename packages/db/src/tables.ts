@@ -382,3 +382,104 @@ export const voterObjection = pgTable(
     check('voter_objection_decided_check', sql`(${t.decidedOn} is null) = (${t.decision} is null)`),
   ],
 );
+
+export const pollingPlaceKinds = ['central', 'station', 'mobile'] as const;
+
+/** Where people vote (E2): the central meeting, polling stations, mobile boxes; one box each. */
+export const pollingPlace = pgTable(
+  'polling_place',
+  {
+    id: serial('id').primaryKey(),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    kind: text('kind', { enum: pollingPlaceKinds }).notNull(),
+    name: text('name').notNull(),
+    /** 票箱编号, unique in the election. */
+    boxNumber: text('box_number').notNull(),
+  },
+  (t) => [
+    unique('polling_place_box_key').on(t.electionId, t.boxNumber),
+    check('polling_place_kind_check', sql`${t.kind} in ('central', 'station', 'mobile')`),
+  ],
+);
+
+/**
+ * A ballot handed to a voter (E7): once per voter per round in the whole community, whichever
+ * station; the unique key makes the database refuse the second of two racing stations.
+ */
+export const ballotIssue = pgTable(
+  'ballot_issue',
+  {
+    id: serial('id').primaryKey(),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    /** 1 for the election, 2… for run-offs (另行选举). */
+    round: integer('round').notNull().default(1),
+    voterId: integer('voter_id')
+      .notNull()
+      .references(() => voter.id),
+    placeId: integer('place_id')
+      .notNull()
+      .references(() => pollingPlace.id),
+    /** Set when a proxy holder received the principal's ballot (E3). */
+    proxyHolderId: integer('proxy_holder_id').references(() => voter.id),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+    actorId: integer('actor_id').references(() => account.id),
+  },
+  (t) => [unique('ballot_issue_voter_key').on(t.electionId, t.round, t.voterId), index('ballot_issue_election_idx').on(t.electionId, t.round)],
+);
+
+export const nearRelativeKinds = ['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild'] as const;
+
+/**
+ * A recorded near-relative tie between two registered voters (A3): `relativeId` is the `kind` of
+ * `voterId`. The conflict checks of B3, E3 and E6 read it in both directions.
+ */
+export const kinship = pgTable(
+  'kinship',
+  {
+    id: serial('id').primaryKey(),
+    voterId: integer('voter_id')
+      .notNull()
+      .references(() => voter.id),
+    relativeId: integer('relative_id')
+      .notNull()
+      .references(() => voter.id),
+    kind: text('kind', { enum: nearRelativeKinds }).notNull(),
+  },
+  (t) => [
+    unique('kinship_pair_key').on(t.voterId, t.relativeId),
+    check('kinship_not_self_check', sql`${t.voterId} <> ${t.relativeId}`),
+  ],
+);
+
+/**
+ * A written proxy (委托投票, E3–E5): the principal's ballot goes to a near relative who is a
+ * registered voter of the same community; a principal has one active proxy.
+ */
+export const proxy = pgTable(
+  'proxy',
+  {
+    id: serial('id').primaryKey(),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    principalId: integer('principal_id')
+      .notNull()
+      .references(() => voter.id),
+    holderId: integer('holder_id')
+      .notNull()
+      .references(() => voter.id),
+    /** What the holder is to the principal, as the written proxy states it. */
+    relation: text('relation', { enum: nearRelativeKinds }).notNull(),
+    writtenOn: date('written_on', { mode: 'string' }).notNull(),
+    status: text('status', { enum: ['active', 'revoked'] }).notNull().default('active'),
+  },
+  (t) => [
+    uniqueIndex('proxy_principal_key').on(t.electionId, t.principalId).where(sql`${t.status} = 'active'`),
+    index('proxy_holder_idx').on(t.electionId, t.holderId),
+    check('proxy_not_self_check', sql`${t.principalId} <> ${t.holderId}`),
+  ],
+);

@@ -11,7 +11,7 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import { relations, type Relations } from '@huanjie/db';
 import type { Context } from './context.ts';
 import { graphqlError } from './errors.ts';
-import { canManageCommunity, canReadCommunity, canUnmaskResidentId, communityOfElection } from './access/scopes.ts';
+import { canManageCommunity, canReadCommunity, canUnmaskResidentId, canWorkCommunity, communityOfElection } from './access/scopes.ts';
 
 export interface PothosTypes {
   Context: Context;
@@ -33,6 +33,8 @@ export interface PothosTypes {
     manageCommunity: number;
     /** election id whose community the actor may change */
     manageElection: number;
+    /** election id on whose polling and counting the actor may work (clerks included) */
+    workElection: number;
     /** community id whose voters' full ID numbers the actor may see (each view audited) */
     unmaskResidentId: number;
   };
@@ -63,6 +65,10 @@ export const builder = new SchemaBuilder<PothosTypes>({
       manageElection: async (electionId) => {
         const communityId = await communityOfElection(ctx.db, electionId);
         return communityId !== null && canManageCommunity(ctx.actor, communityId);
+      },
+      workElection: async (electionId) => {
+        const communityId = await communityOfElection(ctx.db, electionId);
+        return communityId !== null && canWorkCommunity(ctx.actor, communityId);
       },
       unmaskResidentId: (communityId) => canUnmaskResidentId(ctx.actor, communityId),
     }),

@@ -10,7 +10,17 @@ export interface ImportProgressEvent {
   readonly total: number;
 }
 
+export interface TurnoutEvent {
+  readonly electionId: number;
+  readonly round: number;
+  readonly registered: number;
+  readonly issued: number;
+  readonly majority: boolean;
+}
+
 export type EventMap = {
+  /** Ballots issued against registered voters of one election, after every issuance (E7). */
+  turnout: [electionId: number, turnout: TurnoutEvent];
   /** Progress of one upload, keyed by the id the client chose for it. */
   importProgress: [uploadId: string, progress: ImportProgressEvent];
 };

@@ -46,6 +46,10 @@ const uniqueMessages: Record<string, UserErrorData> = {
   community_group_name_key: userError('DUPLICATE_GROUP', '该社区已有同名小组', 'name'),
   account_username_key: userError('DUPLICATE_USERNAME', '用户名已被使用', 'username'),
   cycle_year_key: userError('DUPLICATE_CYCLE', '该年度的换届周期已存在', 'year'),
+  ballot_issue_voter_key: userError('ALREADY_ISSUED', '此选民刚在另一投票站领取了选票，每人只能领取一次（E7）', 'voterId'),
+  polling_place_box_key: userError('DUPLICATE_BOX', '票箱编号已被使用', 'boxNumber'),
+  proxy_principal_key: userError('DUPLICATE_PROXY', '此选民已有一份有效的委托（E3）', 'principalId'),
+  kinship_pair_key: userError('DUPLICATE_KINSHIP', '这两人之间的亲属关系已登记', 'relativeId'),
   voter_cycle_person_key: userError('DUPLICATE_VOTER', '此人刚被另一次操作登记（一人只能在一处登记），请重试', 'residentId'),
 };
 

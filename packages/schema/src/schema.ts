@@ -7,6 +7,7 @@ import './access/types.ts';
 import './organization/types.ts';
 import './cycle/types.ts';
 import './voters/types.ts';
+import './polling/types.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

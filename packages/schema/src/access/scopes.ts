@@ -28,6 +28,12 @@ export function canManageCommunity(actor: Actor | null, communityId: number): bo
   }
 }
 
+/** Polling-day and counting work (issuing ballots, entering ballots): the committee and its clerks. */
+export function canWorkCommunity(actor: Actor | null, communityId: number): boolean {
+  if (actor === null) return false;
+  return actor.role === 'township-admin' || ((actor.role === 'community-committee' || actor.role === 'clerk') && actor.communityIds.has(communityId));
+}
+
 /**
  * Full ID numbers are personal data: only the township admin and the community's own committee may
  * see one, one at a time and audited; clerks and observers see the masked form only.
