@@ -31,7 +31,7 @@ export function aggregatedTally(
 }
 
 /**
- * The tally a position is decided on. Without F6 it is the direct tally, and F11 is applied when
+ * F6, F11: the tally a position is decided on. Without F6 it is the direct tally, and F11 is applied when
  * seats are filled (see `eligibleFor`): a person elected higher stays in the tally — the votes were
  * cast — but cannot take a seat here.
  */

@@ -1,5 +1,6 @@
 // F3 — VCOL Art. 15: the result is announced on the spot — an account in zh-CN a scrutineer can read aloud
 import { assertNever } from '../basics.ts';
+import type { ProfileName } from '../profile.ts';
 import { resolveCountRules } from './rules.ts';
 import type { CountInput, CountWarning, Determination, InvalidReason, PositionResult, Round } from './types.ts';
 import { RESERVED_SEAT_POSITION, womanTest } from './women.ts';
@@ -19,6 +20,17 @@ function roundName(round: Round): string {
       return '另行选举';
     default:
       return assertNever(round, 'round');
+  }
+}
+
+function profileName(profile: ProfileName): string {
+  switch (profile) {
+    case 'national':
+      return '全国通用（national）';
+    case 'sichuan':
+      return '四川省（sichuan）';
+    default:
+      return assertNever(profile, 'profile');
   }
 }
 
@@ -56,7 +68,7 @@ export function explainDetermination(input: CountInput, determination: Determina
   const spoiled = input.ballots.filter((b) => b.kind === 'spoiled').length;
   const lines: string[] = [];
 
-  lines.push(`【计票结果】${roundName(input.round)}，规则配置 ${input.profile}。`);
+  lines.push(`【计票结果】${roundName(input.round)}，规则配置：${profileName(input.profile)}。`);
   lines.push(
     `登记参加选举 ${input.registeredVoters} 人，发出选票 ${input.ballotsIssued} 张，收回选票 ${cast} 张，其中废票 ${spoiled} 张。`,
   );
@@ -103,7 +115,9 @@ function explainPosition(
   const lines: string[] = [];
 
   lines.push(
-    `【${title}】应选 ${position.seats} 名。${first ? '得票超过' : '得票达到'}参加投票人数 ${cast} 的${measure}方能当选，即至少 ${position.threshold} 票（${rule}）。`,
+    cast === 0
+      ? `【${title}】应选 ${position.seats} 名。没有收回选票，无人能够当选（${rule}）。`
+      : `【${title}】应选 ${position.seats} 名。${first ? '得票超过' : '得票达到'}参加投票人数 ${cast} 的${measure}方能当选，即至少 ${position.threshold} 票（${rule}）。`,
   );
   lines.push(
     position.tally.length === 0
@@ -169,19 +183,21 @@ function explainPosition(
     lines.push(`${title}名额已选足。`);
     return lines;
   }
-  if (first) {
-    const womenOnly = reservedForWoman && determination.warnings.includes('NO_WOMAN_ELECTED');
-    lines.push(
-      `${title}尚缺 ${position.vacancies} 名，另行选举（F9）${womenOnly ? '，其中保留给妇女的名额在妇女中另行选举（F8）' : ''}。`,
-    );
-  } else if (position.tied.length === 0) {
-    lines.push(`另行选举后${title}仍缺 ${position.vacancies} 名，暂缺，留待以后补选（F10）。`);
-  }
-  if (position.runoffCandidates.length > 0) {
-    const list = position.runoffCandidates.map((id) => `${person(id)}（${votesOf(id)} 票）`).join('、');
-    lines.push(`${position.tied.length > 0 ? '再次投票' : '另行选举'}的候选人：${list}。`);
-  } else if (first) {
-    lines.push('没有可列入另行选举的人选，由村民选举委员会依法确定候选人。');
+  const list = (ids: readonly string[]): string => ids.map((id) => `${person(id)}（${votesOf(id)} 票）`).join('、');
+  // F7 seats go to a new vote among the tied; the other open seats of a first round to the run-off (F9).
+  const runoff = position.runoffCandidates.filter((id) => !tied.has(id));
+  lines.push(`${title}尚缺 ${position.vacancies} 名。`);
+  if (position.tied.length > 0) lines.push(`再次投票（F7）的人选：${list(position.tied)}。`);
+  if (first && runoff.length > 0) {
+    // F8 left the reserved seat open (no woman reached the threshold) unless the women are tied for it.
+    const womenOnly =
+      reservedForWoman && determination.warnings.includes('NO_WOMAN_ELECTED') && !position.tied.some(isWoman);
+    lines.push(`另行选举（F9）的候选人：${list(runoff)}。`);
+    if (womenOnly) lines.push('其中保留给妇女的委员名额只在妇女候选人中另行选举（F8）。');
+  } else if (first && position.tied.length === 0) {
+    lines.push('没有可列入另行选举的人选，由村民选举委员会依法确定候选人（F9）。');
+  } else if (!first && position.tied.length === 0) {
+    lines.push(`另行选举后仍缺的名额暂缺，留待以后补选（F10）。`);
   }
   return lines;
 }

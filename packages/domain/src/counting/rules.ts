@@ -3,6 +3,7 @@ import { getProfile } from '../profile.ts';
 import type { ProfileName } from '../profile.ts';
 import type { CountOptions, CountRules } from './types.ts';
 
+/** F4, F6, F8, F9: the options in force — the input's `options` over the named profile's defaults. */
 export function resolveCountRules(profile: ProfileName, options: CountOptions): CountRules {
   const defaults = getProfile(profile);
   return {

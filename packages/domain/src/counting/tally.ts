@@ -21,7 +21,7 @@ export interface Tally {
 }
 
 /**
- * One pass over the ballots, O(ballots × marks): no per-ballot allocation, no quadratic step.
+ * F3, F4: one pass over the ballots, O(ballots × marks): no per-ballot allocation, no quadratic step.
  * Spoiled ballots (废票) count in ballotsCast only. Decision (F4, `overvote: "ballot"`):
  * `voidSections` counts the over-marked sections themselves; the other sections of a ballot voided
  * as a whole are discarded with it but are not reported as void sections.

@@ -12,7 +12,7 @@ export function runoffThreshold(ballotsCast: number): number {
   return Math.ceil(ballotsCast / 3);
 }
 
-/** The least votes that can win in this round (spoiled ballots count in `ballotsCast`, F3). */
+/** F5, F9: the least votes that can win in this round (spoiled ballots count in `ballotsCast`, F3). */
 export function thresholdFor(round: Round, ballotsCast: number): number {
   switch (round) {
     case 'first':
@@ -25,7 +25,7 @@ export function thresholdFor(round: Round, ballotsCast: number): number {
 }
 
 /**
- * Whether `votes` reach the threshold. Decision: a seat needs at least one vote, even in a run-off
+ * F5, F9: whether `votes` reach the threshold. Decision: a seat needs at least one vote, even in a run-off
  * where no ballot was returned and ⌈0/3⌉ = 0 — nobody is elected by nobody.
  */
 export function reachesThreshold(votes: number, threshold: number): boolean {

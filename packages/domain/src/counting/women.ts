@@ -3,11 +3,14 @@ import { fillSeats } from './seats.ts';
 import type { SeatFill } from './seats.ts';
 import type { CountCandidate, Sex, TallyEntry } from './types.ts';
 
-/** F8: the position whose last seat is reserved ("the last member seat"). */
+/**
+ * F8: the position whose last seat is reserved ("the last member seat"), by the id counting-format.md
+ * gives 委员. An election without a `member` position (a director-only run-off, say) reserves nothing.
+ */
 export const RESERVED_SEAT_POSITION = 'member';
 
 /**
- * Who is a woman. Decision: only formal candidates carry a recorded sex; a write-in (另选他人) is a
+ * A2, F8: who is a woman. Decision: only formal candidates carry a recorded sex; a write-in (另选他人) is a
  * name on a ballot, so the engine cannot count it as a woman — a written-in woman who wins still
  * raises NO_WOMAN_ELECTED for the election committee to clear, and cannot take the reserved seat.
  */
