@@ -16,12 +16,22 @@ export interface CompetitiveMargin {
   readonly max: number | null;
 }
 
+/** B1: the usual size of an election committee; `binding: false` makes a deviation a warning only. */
+export interface ElectionCommitteeSize {
+  readonly min: number;
+  readonly max: number;
+  readonly odd: boolean;
+  readonly binding: boolean;
+}
+
 export interface RulesProfile {
   readonly name: ProfileName;
   /** A2, F8: reserve the last member seat for a woman when none is elected. */
   readonly womenSeat: WomenSeat;
   /** A3: near relatives may not serve on the same committee (many PROV, incl. SC). */
   readonly forbidNearRelativesOnCommittee: boolean;
+  /** B1: size of the election committee (typically an odd number, 5 to 9; PROV). */
+  readonly electionCommitteeSize: ElectionCommitteeSize;
   /** D1: a nomination vote is valid only when more than half of registered voters take part. */
   readonly nominationQuorum: boolean;
   /** D2: competitive margin per position kind. */
@@ -60,6 +70,7 @@ const national: RulesProfile = {
   name: 'national',
   womenSeat: 'none',
   forbidNearRelativesOnCommittee: false,
+  electionCommitteeSize: { min: 5, max: 9, odd: true, binding: false },
   nominationQuorum: true,
   margin: {
     director: { min: 1, max: null },
