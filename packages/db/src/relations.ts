@@ -33,6 +33,21 @@ export const relations = defineRelations(tables, (r) => ({
     existing: r.one.voter({ from: r.voterDuplicate.existingVoterId, to: r.voter.id }),
     election: r.one.election({ from: r.voterDuplicate.electionId, to: r.election.id, optional: false }),
   },
+  electionCommitteePerson: {
+    voter: r.one.voter({ from: r.electionCommitteePerson.voterId, to: r.voter.id, optional: false }),
+  },
+  candidate: {
+    voter: r.one.voter({ from: r.candidate.voterId, to: r.voter.id, optional: false }),
+    election: r.one.election({ from: r.candidate.electionId, to: r.election.id, optional: false }),
+  },
+  kinship: {
+    voter: r.one.voter({ from: r.kinship.voterId, to: r.voter.id, optional: false, alias: 'kinPerson' }),
+    relative: r.one.voter({ from: r.kinship.relativeId, to: r.voter.id, optional: false, alias: 'kinRelative' }),
+  },
+  staff: {
+    voter: r.one.voter({ from: r.staff.voterId, to: r.voter.id, optional: false }),
+    place: r.one.pollingPlace({ from: r.staff.placeId, to: r.pollingPlace.id }),
+  },
   ballotIssue: {
     voter: r.one.voter({ from: r.ballotIssue.voterId, to: r.voter.id, optional: false }),
     place: r.one.pollingPlace({ from: r.ballotIssue.placeId, to: r.pollingPlace.id, optional: false }),

@@ -99,8 +99,15 @@ export const election = pgTable(
       .notNull()
       .references(() => community.id),
     electionDay: date('election_day', { mode: 'string' }).notNull(),
+    /** A1: seats of each position, decided per community before the election (null: not yet). */
+    directorSeats: integer('director_seats'),
+    deputySeats: integer('deputy_seats'),
+    memberSeats: integer('member_seats'),
   },
-  (t) => [unique('election_cycle_community_key').on(t.cycleId, t.communityId)],
+  (t) => [
+    unique('election_cycle_community_key').on(t.cycleId, t.communityId),
+    check('election_seats_check', sql`coalesce(${t.directorSeats}, 0) >= 0 and coalesce(${t.deputySeats}, 0) >= 0 and coalesce(${t.memberSeats}, 0) >= 0`),
+  ],
 );
 
 export const stepKeys = [
@@ -482,4 +489,98 @@ export const proxy = pgTable(
     index('proxy_holder_idx').on(t.electionId, t.holderId),
     check('proxy_not_self_check', sql`${t.principalId} <> ${t.holderId}`),
   ],
+);
+
+/**
+ * The election committee (B1): members (one chair) chosen from the registered voters, and the
+ * reserve — the next people of the original vote — from whom B2 vacancies are filled.
+ */
+export const electionCommitteePerson = pgTable(
+  'election_committee_person',
+  {
+    id: serial('id').primaryKey(),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    voterId: integer('voter_id')
+      .notNull()
+      .references(() => voter.id),
+    standing: text('standing', { enum: ['member', 'reserve', 'removed'] }).notNull(),
+    role: text('role', { enum: ['chair', 'member'] }),
+    /** Votes in the original vote (reserve order, B2). */
+    votes: integer('votes'),
+    removedReason: text('removed_reason'),
+  },
+  (t) => [
+    unique('election_committee_person_key').on(t.electionId, t.voterId),
+    uniqueIndex('election_committee_chair_key').on(t.electionId).where(sql`${t.role} = 'chair' and ${t.standing} = 'member'`),
+    check('election_committee_standing_check', sql`${t.standing} in ('member', 'reserve', 'removed')`),
+  ],
+);
+
+export const positionKinds = ['director', 'deputy', 'member'] as const;
+export const educationLevels = ['junior-middle-or-below', 'senior-secondary', 'college-or-above'] as const;
+
+/** A candidate (候选人, D): on the preliminary or the formal list of one position. */
+export const candidate = pgTable(
+  'candidate',
+  {
+    id: serial('id').primaryKey(),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    voterId: integer('voter_id')
+      .notNull()
+      .references(() => voter.id),
+    position: text('position', { enum: positionKinds }).notNull(),
+    stage: text('stage', { enum: ['preliminary', 'formal'] }).notNull(),
+    /** Nominations (D1) or preliminary votes; orders the list under profiles that do (D3). */
+    votes: integer('votes').notNull().default(0),
+    education: text('education', { enum: educationLevels }),
+    partyMember: boolean('party_member').notNull().default(false),
+    incumbent: boolean('incumbent').notNull().default(false),
+    /** D5: the day the commitment letter (竞争承诺书) was signed. */
+    commitmentSignedOn: date('commitment_signed_on', { mode: 'string' }),
+    withdrawnReason: text('withdrawn_reason'),
+  },
+  (t) => [
+    uniqueIndex('candidate_key').on(t.electionId, t.stage, t.position, t.voterId).where(sql`${t.withdrawnReason} is null`),
+    check('candidate_position_check', sql`${t.position} in ('director', 'deputy', 'member')`),
+  ],
+);
+
+/** A published candidate list (D3): the day, and the list in its published (stroke) order. */
+export const candidateListPublication = pgTable(
+  'candidate_list_publication',
+  {
+    id: serial('id').primaryKey(),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    stage: text('stage', { enum: ['preliminary', 'formal'] }).notNull(),
+    publishedOn: date('published_on', { mode: 'string' }).notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** [{ position, name, sex, age }] in published order. */
+    content: jsonb('content').notNull(),
+  },
+  (t) => [index('candidate_list_publication_idx').on(t.electionId, t.stage)],
+);
+
+export const staffRoles = ['reader', 'tally-clerk', 'scrutineer', 'writer'] as const;
+
+/** Counting and polling staff (唱票人, 计票人, 监票人, 代写人): never a candidate or their near relative (B3, E6). */
+export const staff = pgTable(
+  'staff',
+  {
+    id: serial('id').primaryKey(),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    voterId: integer('voter_id')
+      .notNull()
+      .references(() => voter.id),
+    role: text('role', { enum: staffRoles }).notNull(),
+    placeId: integer('place_id').references(() => pollingPlace.id),
+  },
+  (t) => [unique('staff_key').on(t.electionId, t.voterId, t.role)],
 );

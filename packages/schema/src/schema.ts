@@ -8,6 +8,7 @@ import './organization/types.ts';
 import './cycle/types.ts';
 import './voters/types.ts';
 import './polling/types.ts';
+import './candidates/types.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();
 
