@@ -1,0 +1,50 @@
+/**
+ * The urql client of both apps: same-origin /graphql with the session cookie. File variables go
+ * out as a GraphQL multipart request (urql's fetch exchange does this by itself).
+ */
+import { Client, cacheExchange, fetchExchange, mapExchange, type CombinedError } from 'urql';
+
+/** The server's codes for "sign in (again)". */
+export type AuthErrorCode = 'UNAUTHENTICATED' | 'SESSION_EXPIRED';
+
+export interface AuthError {
+  readonly code: AuthErrorCode;
+  /** The server's zh-CN message. */
+  readonly message: string;
+}
+
+export function authErrorOf(error: CombinedError | undefined): AuthError | null {
+  for (const e of error?.graphQLErrors ?? []) {
+    const code = e.extensions['code'];
+    if (code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED') return { code, message: e.message };
+  }
+  return null;
+}
+
+export interface ClientOptions {
+  /** Called whenever the server says the session is missing or expired. */
+  readonly onAuthError: (error: AuthError) => void;
+  readonly url?: string;
+}
+
+export function createHuanjieClient(options: ClientOptions): Client {
+  return new Client({
+    url: options.url ?? '/graphql',
+    fetchOptions: { credentials: 'same-origin' },
+    exchanges: [
+      cacheExchange,
+      mapExchange({
+        onError(error) {
+          const auth = authErrorOf(error);
+          if (auth) options.onAuthError(auth);
+        },
+      }),
+      fetchExchange,
+    ],
+  });
+}
+
+/** The first error's message (the server writes them in zh-CN), or a network fallback. */
+export function errorMessage(error: CombinedError, networkMessage: string): string {
+  return error.graphQLErrors[0]?.message ?? networkMessage;
+}
