@@ -2,7 +2,7 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '@huanjie/db';
 import { downloadsPlugin } from './downloads.ts';
-import { createEvents, readCookie, resolveSession, schema, SESSION_COOKIE, type Clock, type Context, type Events } from '@huanjie/schema';
+import { TallyHub, createEvents, readCookie, resolveSession, schema, SESSION_COOKIE, type Clock, type Context, type Events } from '@huanjie/schema';
 
 export interface AppOptions {
   readonly database: Database;
@@ -17,6 +17,7 @@ type ServerContext = Record<string, never>;
 export function createApp(options: AppOptions): YogaServerInstance<ServerContext, Context> {
   const pendingCookies = new WeakMap<Request, string[]>();
   const events = options.events ?? createEvents();
+  const tallyHub = new TallyHub(events);
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -37,6 +38,7 @@ export function createApp(options: AppOptions): YogaServerInstance<ServerContext
         sessionToken: token,
         clock: options.clock,
         events,
+        tallyHub,
         setCookie: (cookie) => cookies.push(cookie),
       };
     },

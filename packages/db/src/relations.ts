@@ -48,6 +48,18 @@ export const relations = defineRelations(tables, (r) => ({
     voter: r.one.voter({ from: r.staff.voterId, to: r.voter.id, optional: false }),
     place: r.one.pollingPlace({ from: r.staff.placeId, to: r.pollingPlace.id }),
   },
+  countRound: {
+    election: r.one.election({ from: r.countRound.electionId, to: r.election.id, optional: false }),
+    boxes: r.many.boxCount({ from: r.countRound.id, to: r.boxCount.roundId }),
+  },
+  boxCount: {
+    round: r.one.countRound({ from: r.boxCount.roundId, to: r.countRound.id, optional: false }),
+    place: r.one.pollingPlace({ from: r.boxCount.placeId, to: r.pollingPlace.id, optional: false }),
+  },
+  ballot: {
+    box: r.one.boxCount({ from: r.ballot.boxId, to: r.boxCount.id, optional: false }),
+    voided: r.one.ballotVoid({ from: r.ballot.id, to: r.ballotVoid.ballotId }),
+  },
   ballotIssue: {
     voter: r.one.voter({ from: r.ballotIssue.voterId, to: r.voter.id, optional: false }),
     place: r.one.pollingPlace({ from: r.ballotIssue.placeId, to: r.pollingPlace.id, optional: false }),

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -583,4 +584,126 @@ export const staff = pgTable(
     placeId: integer('place_id').references(() => pollingPlace.id),
   },
   (t) => [unique('staff_key').on(t.electionId, t.voterId, t.role)],
+);
+
+/**
+ * A counting round of one election (F): the first round, or a run-off (另行选举, F9). `seq` is the
+ * number of the round's last live event: every ballot and correction takes the next one in its own
+ * transaction, so boards can apply events in order and skip what they already have.
+ */
+export const countRound = pgTable(
+  'count_round',
+  {
+    id: serial('id').primaryKey(),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    /** 1 = first round; 2… = run-offs. Matches ballot_issue.round. */
+    number: integer('number').notNull(),
+    kind: text('kind', { enum: ['first', 'runoff'] }).notNull(),
+    /** The sections of this round's ballot: [{ id, seats }] highest first (counting-format.md). */
+    positions: jsonb('positions').notNull(),
+    /** Run-off only: [{ id, name, sex, position }] (F9); the first round uses the formal candidates. */
+    candidates: jsonb('candidates'),
+    seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+    certifiedAt: timestamp('certified_at', { withTimezone: true, mode: 'date' }),
+    certifiedBy: integer('certified_by').references(() => account.id),
+    /** The determination at certification (定票), as counting-format.md prints it. */
+    determination: jsonb('determination'),
+  },
+  (t) => [unique('count_round_key').on(t.electionId, t.number)],
+);
+
+/** A ballot box being counted in a round: opened with a zero report, counted, closed (immutable). */
+export const boxCount = pgTable(
+  'box_count',
+  {
+    id: serial('id').primaryKey(),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => countRound.id),
+    placeId: integer('place_id')
+      .notNull()
+      .references(() => pollingPlace.id),
+    status: text('status', { enum: ['counting', 'closed'] }).notNull(),
+    /** 收回选票: ballots found in the box when it was opened. */
+    ballotsReturned: integer('ballots_returned').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [unique('box_count_key').on(t.roundId, t.placeId), check('box_count_returned_check', sql`${t.ballotsReturned} >= 0`)],
+);
+
+/**
+ * One ballot as read out (唱票), immutable: `sections` is aligned with the round's positions and
+ * holds the marks of counting-format.md (a candidate id like "c12", or a written-in name).
+ * `clientId` is the tally app's idempotency key: a retry returns the first row.
+ */
+export const ballot = pgTable(
+  'ballot',
+  {
+    id: serial('id').primaryKey(),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => countRound.id),
+    boxId: integer('box_id')
+      .notNull()
+      .references(() => boxCount.id),
+    clientId: text('client_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    spoiled: boolean('spoiled').notNull(),
+    sections: jsonb('sections').notNull(),
+    enteredAt: timestamp('entered_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+    actorId: integer('actor_id').references(() => account.id),
+  },
+  (t) => [
+    unique('ballot_client_key').on(t.roundId, t.clientId),
+    unique('ballot_seq_key').on(t.roundId, t.seq),
+    index('ballot_box_idx').on(t.boxId),
+  ],
+);
+
+/** A correction: the ballot row stays, this row voids it with the reason (nothing is deleted). */
+export const ballotVoid = pgTable('ballot_void', {
+  ballotId: integer('ballot_id')
+    .primaryKey()
+    .references(() => ballot.id),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  reason: text('reason').notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  actorId: integer('actor_id').references(() => account.id),
+});
+
+/** Accounts assigned to enter a box's ballots; a box with none assigned takes any clerk of the community. */
+export const boxClerk = pgTable(
+  'box_clerk',
+  {
+    boxId: integer('box_id')
+      .notNull()
+      .references(() => boxCount.id),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => account.id),
+  },
+  (t) => [primaryKey({ columns: [t.boxId, t.accountId] })],
+);
+
+/**
+ * The live events of a count, as published after each commit (architecture.md: sequence numbers):
+ * a board that reconnects replays those after the last one it applied.
+ */
+export const tallyEvent = pgTable(
+  'tally_event',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => countRound.id),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    /** The TallyEvent as published. */
+    payload: jsonb('payload').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.seq] }), index('tally_event_election_idx').on(t.electionId, t.roundId, t.seq)],
 );

@@ -23,6 +23,7 @@ export interface PothosTypes {
     Date: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date | string };
     File: { Input: File; Output: never };
+    JSON: { Input: unknown; Output: unknown };
   };
   AuthScopes: {
     signedIn: boolean;

@@ -1,5 +1,6 @@
 import type { Database, Db } from '@huanjie/db';
 import type { Events } from './events.ts';
+import type { TallyHub } from './tally/board.ts';
 
 export type Role = 'township-admin' | 'community-committee' | 'clerk' | 'observer';
 
@@ -27,6 +28,8 @@ export interface Context {
   readonly session: 'none' | 'valid' | 'expired';
   readonly clock: Clock;
   readonly events: Events;
+  /** Fans the count's events out to this process's boards (one pub/sub subscription per election). */
+  readonly tallyHub: TallyHub;
   /** Cookies to set on the response (session sign-in/out). */
   setCookie(cookie: string): void;
   /** The raw session token the request carried, if any (for sign-out). */

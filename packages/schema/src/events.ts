@@ -18,7 +18,23 @@ export interface TurnoutEvent {
   readonly majority: boolean;
 }
 
+/** One change of a count, in the order of its round's sequence numbers (architecture.md). */
+export interface TallyEvent {
+  readonly electionId: number;
+  readonly round: number;
+  readonly seq: number;
+  readonly kind: 'box-opened' | 'ballot' | 'void' | 'box-closed' | 'certified' | 'round-created';
+  readonly at: string;
+  readonly boxId: number;
+  /** box-opened: the ballots returned (收回选票) of the box. */
+  readonly ballotsReturned?: number;
+  /** ballot and void: the ballot (a void carries the voided ballot, to take it back out). */
+  readonly ballot?: { readonly id: number; readonly spoiled: boolean; readonly sections: readonly (readonly string[])[] };
+}
+
 export type EventMap = {
+  /** Every change of an election's count, after its transaction commits. */
+  tally: [electionId: number, event: TallyEvent];
   /** Ballots issued against registered voters of one election, after every issuance (E7). */
   turnout: [electionId: number, turnout: TurnoutEvent];
   /** Progress of one upload, keyed by the id the client chose for it. */

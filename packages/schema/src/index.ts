@@ -16,3 +16,5 @@ export { createEvents, type Events, type EventMap, type ImportProgressEvent } fr
 export * as voterService from './voters/service.ts';
 export { voterImportReportXlsx, voterTemplateXlsx } from './voters/report.ts';
 export { canReadCommunity, communityOfElection } from './access/scopes.ts';
+export { TallyHub, boardSnapshot } from './tally/board.ts';
+export { exportCount, countInputJson } from './tally/service.ts';

@@ -10,7 +10,8 @@ import { userError, type UserErrorData } from './errors.ts';
 
 export interface Change<T> {
   readonly value: T;
-  readonly audit: AuditRecord;
+  /** null only when nothing changed (an idempotent retry returning the first result). */
+  readonly audit: AuditRecord | null;
 }
 
 class Rollback extends Error {
@@ -27,7 +28,7 @@ export async function mutate<T>(
     const value = await ctx.db.transaction(async (tx) => {
       const result = await change(tx);
       if (!result.ok) throw new Rollback(result.error);
-      await appendAudit(tx, ctx.actor, result.value.audit, ctx.clock.now());
+      if (result.value.audit) await appendAudit(tx, ctx.actor, result.value.audit, ctx.clock.now());
       return result.value.value;
     });
     return ok(value);

@@ -9,6 +9,7 @@ import './cycle/types.ts';
 import './voters/types.ts';
 import './polling/types.ts';
 import './candidates/types.ts';
+import './tally/types.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

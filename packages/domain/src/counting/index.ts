@@ -7,3 +7,4 @@ export { explainDetermination, positionName } from './explain.ts';
 export { resolveCountRules } from './rules.ts';
 export { firstRoundThreshold, runoffThreshold, thresholdFor } from './threshold.ts';
 export { turnoutIsMajority, ballotsExceedIssued, roundInvalidReasons } from './validity.ts';
+export { countSection, RunningTally, securedSeats, type CountedSection, type RunningTallyState } from './live.ts';

@@ -42,3 +42,9 @@ builder.scalarType('File', {
   },
   parseValue: (value) => value as File,
 });
+
+builder.scalarType('JSON', {
+  description: 'A JSON value, for documents with a contract of their own (counting-format.md).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});

@@ -1,0 +1,230 @@
+/**
+ * Counting day (issue 6) through the real API: boxes, ballot entry with idempotent retries,
+ * corrections, refusals, the public board and its event stream with sequence numbers,
+ * certification, the recount of the export, and the run-off.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { determine, makeResidentId, parseCountInput } from '@huanjie/domain';
+import { CREATE_COMMUNITY, createTestApp, type TestApp, type TestClient } from './harness.ts';
+
+const VOTERS = ['王强', '张建国', '赵丽', '陈静', '黄芳', '刘伟', '杨明', '周军', '吴敏', '徐洋', '孙艳', '马超'];
+
+interface Event {
+  seq: number;
+  kind: string;
+  round: number;
+  ballot: { id: number; spoiled: boolean; sections: string[][] } | null;
+}
+
+/** Follows the public tallyEvents subscription over SSE, collecting events. */
+function follow(app: TestApp, electionId: string, round: number, afterSeq: number) {
+  const events: Event[] = [];
+  let reader: ReadableStreamDefaultReader<string> | null = null;
+  let stopped = false;
+  const done = (async () => {
+    const res = await app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({
+        query: `subscription($e: ID!, $r: Int, $a: Int) { tallyEvents(electionId: $e, round: $r, afterSeq: $a) { events { seq kind round ballot { id spoiled sections } } } }`,
+        variables: { e: electionId, r: round, a: afterSeq },
+      }),
+    });
+    reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    if (stopped) await reader.cancel();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { value, done: end } = await reader.read();
+        if (end) break;
+        buffer += value;
+        const parts = buffer.split('\n\n');
+        buffer = parts.pop() ?? '';
+        for (const part of parts) {
+          const data = part.split('\n').find((l) => l.startsWith('data:'));
+          if (data) events.push(...(JSON.parse(data.slice(5)).data.tallyEvents.events as Event[]));
+        }
+      }
+    } catch {
+      // aborted by stop()
+    }
+  })();
+  return {
+    events,
+    async until(predicate: (e: Event[]) => boolean) {
+      for (let i = 0; i < 200 && !predicate(events); i += 1) await new Promise((r) => setTimeout(r, 10));
+      expect(predicate(events)).toBe(true);
+    },
+    async stop() {
+      stopped = true;
+      await reader?.cancel();
+      await done;
+    },
+  };
+}
+
+describe('counting day', () => {
+  let app: TestApp;
+  let admin: TestClient;
+  let electionId: string;
+  const voter: Record<string, string> = {};
+  const cand: Record<string, string> = {};
+  const places: string[] = [];
+  let boxId: string;
+
+  const q = async (query: string, variables: Record<string, unknown> = {}, client = admin) => {
+    const res = await client.query(query, { e: electionId, ...variables });
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data;
+  };
+  const BALLOT = `mutation($i: BallotInput!) { recordBallot(input: $i) { __typename ... on Ballot { id seq } ... on Error { code message } } }`;
+  const enter = (clientId: string, sections: string[][], client = admin, box = boxId) =>
+    q(BALLOT, { i: { boxId: box, clientId, sections } }, client).then((d) => d.recordBallot);
+  const board = () =>
+    q(`query($e: ID!) { tallyBoard(electionId: $e) { seq round ballotsCounted ballotsReturned certified positions { id threshold secured tally { id name votes } voidSections } } }`).then((d) => d.tallyBoard);
+
+  beforeAll(async () => {
+    app = await createTestApp('2026-12-20');
+    admin = await app.signedIn();
+    await admin.query(`mutation { createCycle(input: { name: "2026年换届", year: 2026, profile: NATIONAL, electionDay: "2026-12-20" }) { __typename } }`);
+    const c = await admin.query(CREATE_COMMUNITY, { input: { code: 'T001', name: '青山村', kind: 'VILLAGE', area: 'RURAL' } });
+    electionId = c.data.createCommunity.election.id;
+    const rows = VOTERS.map((name, i) => `${name},${i % 2 ? '女' : '男'},${makeResidentId('510181', `19${60 + i}-01-01`, i % 2 ? 2 : 1)},一组`);
+    await admin.upload(
+      `mutation($e: ID!, $file: File!) { importVoters(electionId: $e, file: $file) { __typename } }`,
+      { e: electionId, file: null },
+      { name: 'roll.csv', bytes: new TextEncoder().encode(['姓名,性别,身份证号,村民小组', ...rows].join('\n')), path: 'variables.file' },
+    );
+    for (const { node } of (await q(`query($e: ID!) { voters(electionId: $e, first: 50) { edges { node { id name } } } }`)).voters.edges) voter[node.name] = node.id;
+    await q(`mutation($e: ID!) { setSeatPlan(electionId: $e, input: { director: 1, deputies: 0, members: 2 }) { __typename } }`);
+    for (const [name, position] of [['王强', 'DIRECTOR'], ['张建国', 'DIRECTOR'], ['赵丽', 'MEMBER'], ['陈静', 'MEMBER'], ['黄芳', 'MEMBER']] as const) {
+      const added = await q(`mutation($e: ID!, $i: CandidateInput!) { addCandidate(electionId: $e, input: $i) { __typename ... on Candidate { id } } }`, { i: { voterId: voter[name], position } });
+      cand[name] = `c${Buffer.from(added.addCandidate.id, 'base64').toString().split(':')[1]}`;
+    }
+    for (const box of ['01', '02']) {
+      const p = await q(`mutation($e: ID!, $b: String!) { createPollingPlace(electionId: $e, input: { kind: STATION, name: $b, boxNumber: $b }) { __typename ... on PollingPlace { id } } }`, { b: box });
+      places.push(p.createPollingPlace.id);
+    }
+    // Ten of twelve vote (F1 holds): six at box 01, four at box 02.
+    for (const [i, name] of VOTERS.slice(0, 10).entries()) {
+      await q(`mutation($e: ID!, $p: ID!, $v: ID!) { issueBallot(electionId: $e, placeId: $p, voterId: $v) { __typename } }`, { p: places[i < 6 ? 0 : 1], v: voter[name] });
+    }
+  });
+  afterAll(() => app.close());
+
+  it('opens a box with a zero report: every candidate at 0', async () => {
+    const opened = await q(
+      `mutation($e: ID!, $p: ID!) { openBox(electionId: $e, placeId: $p, ballotsReturned: 6) { __typename ... on BoxCount { id status ballotsReturned counted ballotsIssuedHere } ... on Error { code message } } }`,
+      { p: places[0] },
+    );
+    expect(opened.openBox).toMatchObject({ __typename: 'BoxCount', status: 'counting', ballotsReturned: 6, counted: 0, ballotsIssuedHere: 6 });
+    boxId = opened.openBox.id;
+    const b = await board();
+    expect(b).toMatchObject({ round: 1, ballotsCounted: 0, ballotsReturned: 6 });
+    expect(b.positions.map((p: { tally: unknown[] }) => p.tally)).toEqual([[], []]);
+    const round = await q(`query($e: ID!) { node(id: $e) { ... on Election { countRounds { candidates { id name position } } } } }`);
+    expect(round.node.countRounds[0].candidates.map((c: { name: string }) => c.name).sort()).toEqual(['张建国', '王强', '赵丽', '陈静', '黄芳'].sort());
+  });
+
+  it('enters ballots; a retry with the same client id counts once; the board follows event by event', async () => {
+    const stream = follow(app, electionId, 1, 0);
+    const first = await enter('entry-0001', [[cand['王强']!], [cand['赵丽']!, cand['陈静']!]]);
+    const retry = await enter('entry-0001', [[cand['王强']!], [cand['赵丽']!, cand['陈静']!]]);
+    expect(retry).toEqual(first);
+    await enter('entry-0002', [[cand['王强']!], [cand['赵丽']!, '李小明']]); // a write-in
+    await enter('entry-0003', [[cand['王强']!, cand['张建国']!], [cand['赵丽']!]]); // director over-marked: void section
+    await stream.until((e) => e.filter((x) => x.kind === 'ballot').length === 3);
+    const seqs = stream.events.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    await stream.stop();
+    const b = await board();
+    expect(b.ballotsCounted).toBe(3);
+    expect(b.positions[0]).toMatchObject({ voidSections: 1, tally: [{ name: '王强', votes: 2 }] });
+    expect(b.positions[1].tally).toEqual([
+      { id: cand['赵丽'], name: '赵丽', votes: 3 },
+      { id: cand['陈静'], name: '陈静', votes: 1 },
+      { id: '李小明', name: '李小明', votes: 1 },
+    ]);
+  });
+
+  it('refuses a candidate of another election, a wrong number of sections, and a clerk of another box', async () => {
+    expect(await enter('entry-bad-1', [['c999999'], []])).toMatchObject({ code: 'UNKNOWN_CANDIDATE' });
+    expect(await enter('entry-bad-2', [[cand['王强']!]])).toMatchObject({ code: 'INVALID_BALLOT' });
+    const created = await admin.query(`mutation($i: CreateAccountInput!) { createAccount(input: $i) { __typename ... on Account { id } } }`, {
+      i: { username: 'clerk-t1', displayName: '录入员甲', password: 'clerk-password-1', role: 'CLERK', communityIds: [(await q(`{ community(code: "T001") { id } }`)).community.id] },
+    });
+    expect(created.data.createAccount.__typename).toBe('Account');
+    const other = await q(
+      `mutation($e: ID!, $p: ID!, $c: [ID!]) { openBox(electionId: $e, placeId: $p, ballotsReturned: 4, clerkIds: $c) { __typename ... on BoxCount { id } } }`,
+      { p: places[1], c: [] },
+    );
+    const clerk = await app.signedIn('clerk-t1', 'clerk-password-1');
+    // Box 02 takes any clerk; box 01 is now given to the admin only.
+    expect((await enter('entry-b2-0001', [[cand['张建国']!], [cand['黄芳']!]], clerk, other.openBox.id)).__typename).toBe('Ballot');
+    const boxes = await q(`query($e: ID!) { node(id: $e) { ... on Election { countRounds { boxes { id } } } } }`);
+    expect(boxes.node.countRounds[0].boxes).toHaveLength(2);
+  });
+
+  it('voids an entry with a reason (nothing deleted) and refuses a box past its ballots returned', async () => {
+    const wrong = await enter('entry-0004', [[cand['张建国']!], [cand['黄芳']!]]);
+    const voided = await q(`mutation($b: Int!) { voidBallot(ballotId: $b, reason: "唱票人读错，重新录入") { __typename ... on Ballot { id } ... on Error { code message } } }`, { b: wrong.id });
+    expect(voided.voidBallot).toEqual({ __typename: 'Ballot', id: wrong.id });
+    await enter('entry-0005', [[cand['王强']!], [cand['陈静']!]]);
+    await enter('entry-0006', [[cand['王强']!], [cand['赵丽']!]]);
+    await enter('entry-0007', [[], []]); // abstains everywhere
+    expect(await enter('entry-0008', [[cand['王强']!], []])).toMatchObject({ code: 'BOX_FULL' });
+    const close = await q(`mutation($b: ID!) { closeBox(boxId: $b) { __typename ... on BoxCount { status } ... on Error { code message } } }`, { b: boxId });
+    expect(close.closeBox).toEqual({ __typename: 'BoxCount', status: 'closed' });
+    expect(await enter('entry-0009', [[cand['王强']!], []])).toMatchObject({ code: 'BOX_CLOSED' });
+  });
+
+  it('a reconnecting board replays only the events after the last one it applied', async () => {
+    const b = await board();
+    const all = follow(app, electionId, 1, 0);
+    await all.until((e) => e.length > 0 && e.at(-1)!.seq === b.seq);
+    const middle = all.events[Math.floor(all.events.length / 2)]!.seq;
+    await all.stop();
+    const resumed = follow(app, electionId, 1, middle);
+    await resumed.until((e) => e.length > 0 && e.at(-1)!.seq === b.seq);
+    expect(resumed.events.map((e) => e.seq)).toEqual(all.events.filter((e) => e.seq > middle).map((e) => e.seq));
+    await resumed.stop();
+  });
+
+  it('certifies the round: the determination equals the recount of the export, and every tally write is refused', async () => {
+    const boxes = await q(`query($e: ID!) { node(id: $e) { ... on Election { countRounds { boxes { id status counted ballotsReturned } } } } }`);
+    const second = boxes.node.countRounds[0].boxes.find((x: { status: string }) => x.status === 'counting');
+    const clerkIds = ['entry-b2-0002', 'entry-b2-0003', 'entry-b2-0004'];
+    for (const id of clerkIds) await enter(id, [[cand['王强']!], [cand['黄芳']!]], admin, second.id);
+    await q(`mutation($b: ID!) { closeBox(boxId: $b) { __typename } }`, { b: second.id });
+    const certified = await q(
+      `mutation($e: ID!) { certifyRound(electionId: $e, round: 1) { __typename ... on Determination { valid ballotsCast json explanation positions { id elected { name } vacancies runoffCandidates { name } } } ... on Error { code message } } }`,
+    );
+    const d = certified.certifyRound;
+    expect(d).toMatchObject({ __typename: 'Determination', valid: true, ballotsCast: 10 });
+    expect(d.positions[0].elected).toEqual([{ name: '王强' }]);
+    expect(d.explanation).toContain('王强 得 7 票');
+
+    const exported = await q(`query($e: ID!) { exportCount(electionId: $e, round: 1) }`);
+    const parsed = parseCountInput(JSON.parse(JSON.stringify(exported.exportCount)));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(determine(parsed.value)).toEqual(d.json);
+
+    expect(await enter('entry-late', [[cand['王强']!], []], admin, second.id)).toMatchObject({ code: 'ROUND_CERTIFIED' });
+    expect((await board()).certified).toBe(true);
+  });
+
+  it('creates the run-off from the open seats in one step', async () => {
+    const b = await board();
+    const members = b.positions[1];
+    // 赵丽 has 4 of 10 (threshold 6): both member seats stay open.
+    expect(members.threshold).toBe(6);
+    const runoff = await q(
+      `mutation($e: ID!) { createRunoff(electionId: $e) { __typename ... on CountRound { number kind positions { id seats } candidates { name position } } ... on Error { code message } } }`,
+    );
+    expect(runoff.createRunoff).toMatchObject({ __typename: 'CountRound', number: 2, kind: 'runoff', positions: [{ id: 'member', seats: 2 }] });
+    expect(runoff.createRunoff.candidates.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['赵丽', '黄芳', '陈静']));
+    const again = await q(`mutation($e: ID!) { createRunoff(electionId: $e) { __typename ... on Error { code } } }`);
+    expect(again.createRunoff).toMatchObject({ code: 'NOT_CERTIFIED' });
+  });
+});

@@ -1,0 +1,109 @@
+// F3–F7 during counting: the running tally the live board shows, and who has already secured a seat
+import { sectionIsOvermarked } from './section.ts';
+import { thresholdFor } from './threshold.ts';
+import type { Round, TallyEntry } from './types.ts';
+
+/** One section as the board counts it: void when over-marked (F4), else its distinct names. */
+export type CountedSection = { readonly void: true } | { readonly void: false; readonly names: readonly string[] };
+
+/** F4: a name listed twice counts once; empty marks are ignored; more names than seats voids the section. */
+export function countSection(marks: readonly string[], seats: number): CountedSection {
+  const names = [...new Set(marks.map((m) => m.trim()).filter((m) => m !== ''))];
+  return sectionIsOvermarked(names.length, seats) ? { void: true } : { void: false, names };
+}
+
+/** F3: a running tally per position, changed ballot by ballot (and back, when a ballot is voided). */
+export class RunningTally {
+  private readonly votes: Map<string, number>[];
+  private readonly voids: number[];
+  ballotsCounted = 0;
+  spoiled = 0;
+
+  constructor(private readonly seats: readonly number[]) {
+    this.votes = seats.map(() => new Map());
+    this.voids = seats.map(() => 0);
+  }
+
+  /** Adds (`sign` 1) or removes (`sign` -1, a correction) one ballot. */
+  apply(ballot: { readonly spoiled: boolean; readonly sections: readonly (readonly string[])[] }, sign: 1 | -1 = 1): void {
+    this.ballotsCounted += sign;
+    if (ballot.spoiled) {
+      this.spoiled += sign;
+      return;
+    }
+    this.seats.forEach((seats, i) => {
+      const section = countSection(ballot.sections[i] ?? [], seats);
+      if (section.void) {
+        this.voids[i] = (this.voids[i] ?? 0) + sign;
+        return;
+      }
+      const votes = this.votes[i]!;
+      for (const name of section.names) {
+        const next = (votes.get(name) ?? 0) + sign;
+        if (next === 0) votes.delete(name);
+        else votes.set(name, next);
+      }
+    });
+  }
+
+  /** Position i's tally, by votes descending then id ascending (counting-format.md). */
+  tally(i: number): TallyEntry[] {
+    return [...(this.votes[i] ?? new Map<string, number>())]
+      .map(([id, votes]) => ({ id, votes }))
+      .sort((a, b) => b.votes - a.votes || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  voidSections(i: number): number {
+    return this.voids[i] ?? 0;
+  }
+
+  /** The state, to send as a board's snapshot and restore on the other side. */
+  snapshot(): RunningTallyState {
+    return {
+      seats: [...this.seats],
+      tallies: this.seats.map((_, i) => this.tally(i)),
+      voidSections: [...this.voids],
+      ballotsCounted: this.ballotsCounted,
+      spoiled: this.spoiled,
+    };
+  }
+
+  static restore(state: RunningTallyState): RunningTally {
+    const t = new RunningTally(state.seats);
+    state.tallies.forEach((entries, i) => {
+      for (const e of entries) t.votes[i]!.set(e.id, e.votes);
+    });
+    state.voidSections.forEach((n, i) => {
+      t.voids[i] = n;
+    });
+    t.ballotsCounted = state.ballotsCounted;
+    t.spoiled = state.spoiled;
+    return t;
+  }
+}
+
+export interface RunningTallyState {
+  readonly seats: readonly number[];
+  readonly tallies: readonly (readonly TallyEntry[])[];
+  readonly voidSections: readonly number[];
+  readonly ballotsCounted: number;
+  readonly spoiled: number;
+}
+
+/**
+ * F5, F7 — who has secured a seat before the count ends: their votes already reach the threshold
+ * of the whole round (computed on `ballotsCast`, the ballots returned, which counting does not
+ * change), and even if every uncounted ballot went to the others, fewer than `seats` others could
+ * reach or tie them (a tie at the last seat leaves it open, F7). An unseen write-in could get every
+ * remaining ballot, so nobody is secured while `remaining` ≥ their votes.
+ */
+export function securedSeats(tally: readonly TallyEntry[], seats: number, ballotsCast: number, remaining: number, round: Round): string[] {
+  const threshold = thresholdFor(round, ballotsCast);
+  return tally
+    .filter(({ id, votes }) => {
+      if (votes < threshold || votes < 1 || remaining >= votes) return false;
+      const rivals = tally.filter((o) => o.id !== id && o.votes + remaining >= votes).length;
+      return rivals < seats;
+    })
+    .map((t) => t.id);
+}

@@ -1,0 +1,222 @@
+/**
+ * The live board (issue 6): a snapshot of a count, and the stream of events after it. Boards apply
+ * events with the same domain arithmetic (RunningTally, securedSeats) the snapshot was built with.
+ * One hub per election per server process subscribes to the pub/sub once and hands every board
+ * batches of events (at most one per BATCH_MS), so 500 boards cost 500 writes per batch, not per
+ * ballot.
+ */
+import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
+import { RunningTally, securedSeats, type CountCandidate, type CountPosition, type Determination, type RunningTallyState } from '@huanjie/domain';
+import { ballot, ballotIssue, ballotVoid, boxCount, community, election, pollingPlace, tallyEvent, voter, type Executor } from '@huanjie/db';
+import type { Events, TallyEvent } from '../events.ts';
+import { latestRound, roundCandidates } from './service.ts';
+
+export interface BoardPosition {
+  readonly id: string;
+  readonly seats: number;
+  readonly threshold: number;
+  readonly secured: readonly string[];
+}
+
+export interface BoardSnapshot {
+  readonly electionId: number;
+  readonly communityName: string;
+  readonly electionDay: string;
+  /** null before the first box is opened. */
+  readonly round: number | null;
+  readonly roundKind: 'first' | 'runoff';
+  readonly seq: number;
+  readonly lastUpdate: string | null;
+  readonly registered: number;
+  readonly ballotsIssued: number;
+  /** Ballots returned in the boxes opened so far. */
+  readonly ballotsReturned: number;
+  readonly places: number;
+  readonly boxesOpened: number;
+  readonly boxesClosed: number;
+  readonly positions: readonly CountPosition[];
+  readonly candidates: readonly CountCandidate[];
+  readonly tally: RunningTallyState;
+  readonly certified: boolean;
+  readonly determination: Determination | null;
+}
+
+/** The most ballots the round can have: the returned ones once every box is open, else those issued. */
+export function castBound(s: Pick<BoardSnapshot, 'ballotsReturned' | 'ballotsIssued' | 'places' | 'boxesOpened'>): number {
+  return s.boxesOpened >= s.places && s.places > 0 ? s.ballotsReturned : Math.max(s.ballotsReturned, s.ballotsIssued);
+}
+
+/** F5, F7 per position, for a snapshot (the board does the same after each event). */
+export function boardPositions(s: Pick<BoardSnapshot, 'positions' | 'tally' | 'roundKind' | 'ballotsReturned' | 'ballotsIssued' | 'places' | 'boxesOpened'>): BoardPosition[] {
+  const running = RunningTally.restore(s.tally);
+  const cast = castBound(s);
+  const remaining = Math.max(0, cast - running.ballotsCounted);
+  return s.positions.map((p, i) => {
+    const secured = securedSeats(running.tally(i), p.seats, cast, remaining, s.roundKind);
+    const threshold = s.roundKind === 'first' ? Math.floor(cast / 2) + 1 : Math.ceil(cast / 3);
+    return { id: p.id, seats: p.seats, threshold, secured };
+  });
+}
+
+export async function boardSnapshot(db: Executor, electionId: number): Promise<BoardSnapshot | null> {
+  const [e] = await db
+    .select({ name: community.name, electionDay: election.electionDay })
+    .from(election)
+    .innerJoin(community, eq(community.id, election.communityId))
+    .where(eq(election.id, electionId));
+  if (!e) return null;
+  const round = await latestRound(db, electionId);
+  const [registered] = await db.select({ n: count() }).from(voter).where(and(eq(voter.electionId, electionId), eq(voter.status, 'registered')));
+  const [places] = await db.select({ n: count() }).from(pollingPlace).where(eq(pollingPlace.electionId, electionId));
+  const [issued] = await db.select({ n: count() }).from(ballotIssue).where(and(eq(ballotIssue.electionId, electionId), eq(ballotIssue.round, round?.number ?? 1)));
+  const base = {
+    electionId,
+    communityName: e.name,
+    electionDay: e.electionDay,
+    registered: registered?.n ?? 0,
+    ballotsIssued: issued?.n ?? 0,
+    places: places?.n ?? 0,
+  };
+  if (!round) {
+    return { ...base, round: null, roundKind: 'first', seq: 0, lastUpdate: null, ballotsReturned: 0, boxesOpened: 0, boxesClosed: 0, positions: [], candidates: [], tally: new RunningTally([]).snapshot(), certified: false, determination: null };
+  }
+  const positions = round.positions as CountPosition[];
+  const boxes = await db.select({ status: boxCount.status, returned: boxCount.ballotsReturned }).from(boxCount).where(eq(boxCount.roundId, round.id));
+  const running = new RunningTally(positions.map((p) => p.seats));
+  const rows = await db
+    .select({ spoiled: ballot.spoiled, sections: ballot.sections })
+    .from(ballot)
+    .leftJoin(ballotVoid, eq(ballotVoid.ballotId, ballot.id))
+    .where(and(eq(ballot.roundId, round.id), isNull(ballotVoid.ballotId)));
+  for (const b of rows) running.apply({ spoiled: b.spoiled, sections: b.sections as string[][] });
+  const [last] = await db.select({ payload: tallyEvent.payload }).from(tallyEvent).where(and(eq(tallyEvent.roundId, round.id), eq(tallyEvent.seq, round.seq)));
+  return {
+    ...base,
+    round: round.number,
+    roundKind: round.kind,
+    seq: round.seq,
+    lastUpdate: (last?.payload as TallyEvent | undefined)?.at ?? null,
+    ballotsReturned: boxes.reduce((s, b) => s + b.returned, 0),
+    boxesOpened: boxes.length,
+    boxesClosed: boxes.filter((b) => b.status === 'closed').length,
+    positions,
+    candidates: await roundCandidates(db, round),
+    tally: running.snapshot(),
+    certified: round.certifiedAt !== null,
+    determination: (round.determination as Determination | null) ?? null,
+  };
+}
+
+/** Events of the election's latest round after `afterSeq`, from the log (a reconnecting board). */
+export async function eventsAfter(db: Executor, electionId: number, round: number, afterSeq: number): Promise<TallyEvent[]> {
+  const current = await latestRound(db, electionId);
+  if (!current) return [];
+  if (current.number !== round) afterSeq = 0; // a new round began: everything of it is new
+  const rows = await db
+    .select({ payload: tallyEvent.payload })
+    .from(tallyEvent)
+    .where(and(eq(tallyEvent.roundId, current.id), gt(tallyEvent.seq, afterSeq)))
+    .orderBy(asc(tallyEvent.seq));
+  return rows.map((r) => r.payload as TallyEvent);
+}
+
+export const BATCH_MS = 25;
+
+type Listener = (batch: readonly TallyEvent[]) => void;
+
+interface Topic {
+  readonly listeners: Set<Listener>;
+  buffer: TallyEvent[];
+  timer: ReturnType<typeof setTimeout> | null;
+  stop: () => void;
+}
+
+/** One pub/sub subscription per election per process, fanned out to local boards in batches. */
+export class TallyHub {
+  private readonly topics = new Map<number, Topic>();
+
+  constructor(private readonly events: Events) {}
+
+  subscribe(electionId: number, listener: Listener): () => void {
+    let topic = this.topics.get(electionId);
+    if (!topic) topic = this.open(electionId);
+    topic.listeners.add(listener);
+    return () => {
+      topic.listeners.delete(listener);
+      if (topic.listeners.size === 0) {
+        topic.stop();
+        this.topics.delete(electionId);
+      }
+    };
+  }
+
+  private open(electionId: number): Topic {
+    const source = this.events.subscribe('tally', electionId);
+    const topic: Topic = {
+      listeners: new Set(),
+      buffer: [],
+      timer: null,
+      stop: () => {
+        if (topic.timer) clearTimeout(topic.timer);
+        void source.return();
+      },
+    };
+    const flush = () => {
+      topic.timer = null;
+      const batch = topic.buffer;
+      topic.buffer = [];
+      for (const listener of topic.listeners) listener(batch);
+    };
+    void (async () => {
+      for await (const event of source) {
+        topic.buffer.push(event);
+        topic.timer ??= setTimeout(flush, BATCH_MS);
+      }
+    })();
+    this.topics.set(electionId, topic);
+    return topic;
+  }
+}
+
+/**
+ * A board's stream: the events after `afterSeq` from the log, then live batches, each event once
+ * and in order (the hub is joined before the log is read, so nothing falls in between).
+ */
+export async function* boardStream(db: Executor, hub: TallyHub, electionId: number, round: number, afterSeq: number): AsyncGenerator<TallyEvent[]> {
+  const pending: (readonly TallyEvent[])[] = [];
+  let wake: (() => void) | null = null;
+  const unsubscribe = hub.subscribe(electionId, (batch) => {
+    pending.push(batch);
+    wake?.();
+  });
+  try {
+    let lastRound = round;
+    let lastSeq = afterSeq;
+    const fresh = (events: readonly TallyEvent[]) =>
+      events.filter((e) => {
+        if (e.round > lastRound) {
+          lastRound = e.round;
+          lastSeq = 0;
+        }
+        if (e.round < lastRound || e.seq <= lastSeq) return false;
+        lastSeq = e.seq;
+        return true;
+      });
+    const missed = fresh(await eventsAfter(db, electionId, round, afterSeq));
+    if (missed.length > 0) yield missed;
+    for (;;) {
+      const batch = pending.shift();
+      if (!batch) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = null;
+        continue;
+      }
+      const events = fresh(batch);
+      if (events.length > 0) yield events;
+    }
+  } finally {
+    unsubscribe();
+  }
+}

@@ -1,0 +1,352 @@
+/** GraphQL for counting day (issue 6): rounds and boxes, ballot entry, the public board, results. */
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { determine, explainDetermination, positionName, type CountCandidate, type Determination, type PositionResult, type RunningTallyState } from '@huanjie/domain';
+import { ballot, ballotIssue, ballotVoid, boxCount, countRound, type Db } from '@huanjie/db';
+import { builder } from '../builder.ts';
+import { userErrors } from '../error-types.ts';
+import { graphqlError } from '../errors.ts';
+import { unwrap } from '../result.ts';
+import { canReadCommunity, communityOfElection } from '../access/scopes.ts';
+import { Election } from '../cycle/types.ts';
+import { PollingPlace } from '../polling/types.ts';
+import type { TallyEvent } from '../events.ts';
+import { boardPositions, boardSnapshot, boardStream, type BoardSnapshot } from './board.ts';
+import { certifyRound, closeBox, countInputJson, createRunoff, exportCount, openBox, recordBallot, roundCandidates, voidBallot, type RoundRow } from './service.ts';
+
+const names = (candidates: readonly CountCandidate[]) => new Map(candidates.map((c) => [c.id, c.name]));
+
+const TallyEntryRef = builder.objectRef<{ id: string; name: string; votes: number }>('TallyEntry').implement({
+  description: 'Votes for a candidate (id "c12") or a written-in name (id = the name).',
+  fields: (t) => ({ id: t.exposeString('id'), name: t.exposeString('name'), votes: t.exposeInt('votes') }),
+});
+
+const NamedRef = builder.objectRef<{ id: string; name: string }>('CountPerson').implement({
+  fields: (t) => ({ id: t.exposeString('id'), name: t.exposeString('name') }),
+});
+
+interface PositionView extends PositionResult {
+  readonly names: ReadonlyMap<string, string>;
+}
+
+const PositionResultRef = builder.objectRef<PositionView>('PositionResult').implement({
+  description: 'One position’s determination (counting-format.md).',
+  fields: (t) => ({
+    id: t.exposeString('id'),
+    title: t.string({ resolve: (p) => positionName(p.id) }),
+    seats: t.exposeInt('seats'),
+    threshold: t.exposeInt('threshold'),
+    tally: t.field({ type: [TallyEntryRef], resolve: (p) => p.tally.map((e) => ({ ...e, name: p.names.get(e.id) ?? e.id })) }),
+    voidSections: t.exposeInt('voidSections'),
+    elected: t.field({ type: [NamedRef], resolve: (p) => p.elected.map((id) => ({ id, name: p.names.get(id) ?? id })) }),
+    vacancies: t.exposeInt('vacancies'),
+    tied: t.field({ type: [NamedRef], resolve: (p) => p.tied.map((id) => ({ id, name: p.names.get(id) ?? id })) }),
+    runoffCandidates: t.field({ type: [NamedRef], resolve: (p) => p.runoffCandidates.map((id) => ({ id, name: p.names.get(id) ?? id })) }),
+  }),
+});
+
+interface DeterminationView {
+  readonly determination: Determination;
+  readonly candidates: readonly CountCandidate[];
+  readonly explanation: string | null;
+}
+
+const DeterminationRef = builder.objectRef<DeterminationView>('Determination').implement({
+  description: 'Who is elected, by the counting engine (rules.md F).',
+  fields: (t) => ({
+    valid: t.boolean({ resolve: (d) => d.determination.valid }),
+    invalidReasons: t.stringList({ resolve: (d) => [...d.determination.invalidReasons] }),
+    ballotsCast: t.int({ resolve: (d) => d.determination.ballotsCast }),
+    positions: t.field({ type: [PositionResultRef], resolve: (d) => d.determination.positions.map((p) => ({ ...p, names: names(d.candidates) })) }),
+    warnings: t.stringList({ resolve: (d) => [...d.determination.warnings] }),
+    explanation: t.string({ nullable: true, description: 'The zh-CN account a scrutineer reads aloud.', resolve: (d) => d.explanation }),
+    json: t.field({ type: 'JSON', description: 'The determination exactly as `huanjie count` prints it.', resolve: (d) => d.determination }),
+  }),
+});
+
+const RoundPositionRef = builder.objectRef<{ id: string; seats: number }>('RoundPosition').implement({
+  fields: (t) => ({ id: t.exposeString('id'), title: t.string({ resolve: (p) => positionName(p.id) }), seats: t.exposeInt('seats') }),
+});
+
+const RoundCandidateRef = builder.objectRef<CountCandidate>('RoundCandidate').implement({
+  description: 'A candidate as the ballots of a round name them: id "c12" (formal) or "v7" (run-off write-in).',
+  fields: (t) => ({ id: t.exposeString('id'), name: t.exposeString('name'), sex: t.exposeString('sex'), position: t.exposeString('position') }),
+});
+
+async function countedInBox(db: Db, boxId: number): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(ballot).leftJoin(ballotVoid, eq(ballotVoid.ballotId, ballot.id)).where(and(eq(ballot.boxId, boxId), isNull(ballotVoid.ballotId)));
+  return row?.n ?? 0;
+}
+
+export const BoxCount = builder.drizzleNode('boxCount', {
+  name: 'BoxCount',
+  description: 'A ballot box being counted in a round.',
+  id: { column: (b) => b.id },
+  fields: (t) => ({
+    status: t.exposeString('status', { description: 'counting | closed' }),
+    ballotsReturned: t.exposeInt('ballotsReturned'),
+    counted: t.int({ description: 'Ballots entered and not voided.', resolve: (b, _a, ctx) => countedInBox(ctx.db, b.id) }),
+    ballotsIssuedHere: t.int({
+      select: { with: { round: { columns: { number: true } } } },
+      resolve: async (b, _a, ctx) => {
+        const [row] = await ctx.db.select({ n: count() }).from(ballotIssue).where(and(eq(ballotIssue.placeId, b.placeId), eq(ballotIssue.round, b.round.number)));
+        return row?.n ?? 0;
+      },
+    }),
+    openedAt: t.expose('openedAt', { type: 'DateTime' }),
+    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
+    place: t.relation('place'),
+  }),
+});
+
+export const CountRound = builder.drizzleNode('countRound', {
+  name: 'CountRound',
+  description: 'A counting round: the first, or a run-off (另行选举).',
+  id: { column: (r) => r.id },
+  authScopes: async (r, ctx) => ({ readCommunity: (await communityOfElection(ctx.db, r.electionId)) ?? -1 }),
+  fields: (t) => ({
+    number: t.exposeInt('number'),
+    kind: t.exposeString('kind', { description: 'first | runoff' }),
+    seq: t.exposeInt('seq'),
+    certifiedAt: t.expose('certifiedAt', { type: 'DateTime', nullable: true }),
+    positions: t.field({ type: [RoundPositionRef], resolve: (r) => r.positions as { id: string; seats: number }[] }),
+    candidates: t.field({ type: [RoundCandidateRef], resolve: (r, _a, ctx) => roundCandidates(ctx.db, r as RoundRow) }),
+    boxes: t.relation('boxes', { query: { orderBy: { id: 'asc' } } }),
+    determination: t.field({
+      type: DeterminationRef,
+      nullable: true,
+      description: 'At certification (定票) the stored determination; before it, the live one over the ballots entered so far.',
+      resolve: async (r, _a, ctx) => {
+        const input = await exportCount(ctx.db, r.electionId, r.number);
+        if (!input) return null;
+        const determination = (r.determination as Determination | null) ?? determine(input);
+        return { determination, candidates: input.candidates, explanation: explainDetermination(input, determination) };
+      },
+    }),
+  }),
+});
+
+builder.objectFields(Election, (t) => ({
+  countRounds: t.field({
+    type: [CountRound],
+    resolve: (e, _a, ctx) => ctx.db.query.countRound.findMany({ where: { electionId: e.id }, orderBy: { number: 'asc' } }),
+  }),
+}));
+
+const TallyBallotRef = builder.objectRef<NonNullable<TallyEvent['ballot']>>('TallyBallot').implement({
+  fields: (t) => ({
+    id: t.exposeInt('id'),
+    spoiled: t.exposeBoolean('spoiled'),
+    sections: t.field({ type: t.listRef(['String']), resolve: (b) => b.sections.map((s) => [...s]) }),
+  }),
+});
+
+const TallyEventRef = builder.objectRef<TallyEvent>('TallyEvent').implement({
+  description: 'One change of a count; apply in seq order, skipping any seq already applied.',
+  fields: (t) => ({
+    round: t.exposeInt('round'),
+    seq: t.exposeInt('seq'),
+    kind: t.exposeString('kind', { description: 'box-opened | ballot | void | box-closed | certified | round-created' }),
+    at: t.exposeString('at'),
+    boxId: t.exposeInt('boxId'),
+    ballotsReturned: t.exposeInt('ballotsReturned', { nullable: true }),
+    ballot: t.field({ type: TallyBallotRef, nullable: true, resolve: (e) => e.ballot ?? null }),
+  }),
+});
+
+const BoardPositionRef = builder.objectRef<{ id: string; seats: number; threshold: number; secured: readonly string[]; tally: { id: string; name: string; votes: number }[]; voidSections: number }>('BoardPosition').implement({
+  fields: (t) => ({
+    id: t.exposeString('id'),
+    title: t.string({ resolve: (p) => positionName(p.id) }),
+    seats: t.exposeInt('seats'),
+    threshold: t.exposeInt('threshold', { description: 'Votes needed on the ballots the round can have (F5/F9).' }),
+    secured: t.stringList({ description: 'Ids that have secured a seat whatever the uncounted ballots hold.', resolve: (p) => [...p.secured] }),
+    tally: t.field({ type: [TallyEntryRef], resolve: (p) => p.tally }),
+    voidSections: t.exposeInt('voidSections'),
+  }),
+});
+
+const TallyBoardRef = builder.objectRef<BoardSnapshot>('TallyBoard').implement({
+  description: 'The public live board: no personal data beyond the names on the ballot.',
+  fields: (t) => ({
+    communityName: t.exposeString('communityName'),
+    electionDay: t.exposeString('electionDay'),
+    round: t.exposeInt('round', { nullable: true }),
+    roundKind: t.exposeString('roundKind'),
+    seq: t.exposeInt('seq'),
+    lastUpdate: t.exposeString('lastUpdate', { nullable: true }),
+    registered: t.exposeInt('registered'),
+    ballotsIssued: t.exposeInt('ballotsIssued'),
+    ballotsReturned: t.exposeInt('ballotsReturned'),
+    ballotsCounted: t.int({ resolve: (s) => s.tally.ballotsCounted }),
+    places: t.exposeInt('places'),
+    boxesOpened: t.exposeInt('boxesOpened'),
+    boxesClosed: t.exposeInt('boxesClosed'),
+    certified: t.exposeBoolean('certified'),
+    candidates: t.field({ type: [RoundCandidateRef], resolve: (s) => [...s.candidates] }),
+    positions: t.field({
+      type: [BoardPositionRef],
+      resolve: (s) => {
+        const n = names(s.candidates);
+        return boardPositions(s).map((p, i) => ({
+          ...p,
+          tally: (s.tally.tallies[i] ?? []).map((e) => ({ ...e, name: n.get(e.id) ?? e.id })),
+          voidSections: s.tally.voidSections[i] ?? 0,
+        }));
+      },
+    }),
+    state: t.field({ type: 'JSON', description: 'RunningTallyState, for the board to restore and apply events to.', resolve: (s): RunningTallyState => s.tally }),
+  }),
+});
+
+const TallyBatchRef = builder.objectRef<readonly TallyEvent[]>('TallyEventBatch').implement({
+  fields: (t) => ({ events: t.field({ type: [TallyEventRef], resolve: (b) => [...b] }) }),
+});
+
+async function requireReadable(ctx: { db: Db; actor: Parameters<typeof canReadCommunity>[0] }, electionId: number): Promise<void> {
+  const communityId = await communityOfElection(ctx.db, electionId);
+  if (communityId === null) throw graphqlError('NOT_FOUND', '选举不存在');
+  if (!canReadCommunity(ctx.actor, communityId)) throw graphqlError('FORBIDDEN', '您的账号无权查看或修改此项内容');
+}
+
+builder.queryFields((t) => ({
+  tallyBoard: t.field({
+    type: TallyBoardRef,
+    nullable: true,
+    description: 'Public: the live board of an election (no sign-in).',
+    args: { electionId: t.arg.globalID({ required: true, for: [Election] }) },
+    resolve: (_r, args, ctx) => boardSnapshot(ctx.db, Number(args.electionId.id)),
+  }),
+  exportCount: t.field({
+    type: 'JSON',
+    nullable: true,
+    description: 'The exact input of `huanjie count` for a round (counting-format.md), for an auditor’s recount.',
+    authScopes: { signedIn: true },
+    args: { electionId: t.arg.globalID({ required: true, for: [Election] }), round: t.arg.int({ defaultValue: 1 }) },
+    resolve: async (_r, args, ctx) => {
+      const electionId = Number(args.electionId.id);
+      await requireReadable(ctx, electionId);
+      const input = await exportCount(ctx.db, electionId, args.round ?? 1);
+      return input ? countInputJson(input) : null;
+    },
+  }),
+}));
+
+async function electionOfBox(db: Db, boxId: number): Promise<number> {
+  const [row] = await db.select({ e: countRound.electionId }).from(boxCount).innerJoin(countRound, eq(countRound.id, boxCount.roundId)).where(eq(boxCount.id, boxId));
+  return row?.e ?? -1;
+}
+
+async function electionOfBallot(db: Db, ballotId: number): Promise<number> {
+  const [row] = await db.select({ e: countRound.electionId }).from(ballot).innerJoin(countRound, eq(countRound.id, ballot.roundId)).where(eq(ballot.id, ballotId));
+  return row?.e ?? -1;
+}
+
+const BallotInput = builder.inputType('BallotInput', {
+  fields: (t) => ({
+    boxId: t.globalID({ required: true, for: [BoxCount] }),
+    clientId: t.string({ required: true, description: 'Chosen by the tally app; a retry with the same id returns the first result.' }),
+    spoiled: t.boolean({ defaultValue: false }),
+    sections: t.field({ type: t.listRef(['String']), defaultValue: [], description: 'Per position of the round: candidate ids ("c12") or written-in names.' }),
+  }),
+});
+
+const BallotRef = builder.drizzleObject('ballot', {
+  name: 'Ballot',
+  fields: (t) => ({
+    id: t.exposeInt('id'),
+    seq: t.exposeInt('seq'),
+    clientId: t.exposeString('clientId'),
+    spoiled: t.exposeBoolean('spoiled'),
+    sections: t.field({ type: t.listRef(['String']), resolve: (b) => b.sections as string[][] }),
+    enteredAt: t.expose('enteredAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  openBox: t.drizzleField({
+    type: 'boxCount',
+    errors: userErrors,
+    description: 'Open a box for counting with its ballots returned; the zero report shows every candidate at 0.',
+    args: {
+      electionId: t.arg.globalID({ required: true, for: [Election] }),
+      placeId: t.arg.globalID({ required: true, for: [PollingPlace] }),
+      ballotsReturned: t.arg.int({ required: true }),
+      round: t.arg.int(),
+      clerkIds: t.arg.globalIDList({ defaultValue: [] }),
+    },
+    authScopes: (_r, args) => ({ manageElection: Number(args.electionId.id) }),
+    resolve: async (_q, _r, args, ctx) =>
+      unwrap(
+        await openBox(ctx, {
+          electionId: Number(args.electionId.id),
+          round: args.round ?? null,
+          placeId: Number(args.placeId.id),
+          ballotsReturned: args.ballotsReturned,
+          clerkIds: (args.clerkIds ?? []).map((c) => Number(c.id)),
+        }),
+      ),
+  }),
+  recordBallot: t.drizzleField({
+    type: 'ballot',
+    errors: userErrors,
+    args: { input: t.arg({ type: BallotInput, required: true }) },
+    authScopes: async (_r, args, ctx) => ({ workElection: await electionOfBox(ctx.db, Number(args.input.boxId.id)) }),
+    resolve: async (_q, _r, { input }, ctx) =>
+      unwrap(
+        await recordBallot(ctx, {
+          boxId: Number(input.boxId.id),
+          clientId: input.clientId,
+          spoiled: input.spoiled ?? false,
+          sections: (input.sections ?? []).map((s) => s.map((m) => m ?? '')),
+        }),
+      ),
+  }),
+  voidBallot: t.drizzleField({
+    type: 'ballot',
+    errors: userErrors,
+    args: { ballotId: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
+    authScopes: async (_r, args, ctx) => ({ workElection: await electionOfBallot(ctx.db, args.ballotId) }),
+    resolve: async (_q, _r, { ballotId, reason }, ctx) => unwrap(await voidBallot(ctx, ballotId, reason)),
+  }),
+  closeBox: t.drizzleField({
+    type: 'boxCount',
+    errors: userErrors,
+    args: { boxId: t.arg.globalID({ required: true, for: [BoxCount] }) },
+    authScopes: async (_r, args, ctx) => ({ workElection: await electionOfBox(ctx.db, Number(args.boxId.id)) }),
+    resolve: async (_q, _r, { boxId }, ctx) => unwrap(await closeBox(ctx, Number(boxId.id))),
+  }),
+  certifyRound: t.field({
+    type: DeterminationRef,
+    errors: userErrors,
+    description: '定票: the election committee confirms a round; afterwards every tally write is refused.',
+    args: { electionId: t.arg.globalID({ required: true, for: [Election] }), round: t.arg.int({ required: true }) },
+    authScopes: (_r, args) => ({ manageElection: Number(args.electionId.id) }),
+    resolve: async (_r, { electionId, round }, ctx) => {
+      const determination = unwrap(await certifyRound(ctx, Number(electionId.id), round));
+      const input = (await exportCount(ctx.db, Number(electionId.id), round))!;
+      return { determination, candidates: input.candidates, explanation: explainDetermination(input, determination) };
+    },
+  }),
+  createRunoff: t.drizzleField({
+    type: 'countRound',
+    errors: userErrors,
+    description: 'F9: the run-off (另行选举) from the certified round’s open seats, in one step.',
+    args: { electionId: t.arg.globalID({ required: true, for: [Election] }) },
+    authScopes: (_r, args) => ({ manageElection: Number(args.electionId.id) }),
+    resolve: async (_q, _r, { electionId }, ctx) => unwrap(await createRunoff(ctx, Number(electionId.id))),
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  tallyEvents: t.field({
+    type: TallyBatchRef,
+    description: 'Public: the events of an election’s count after `afterSeq` of `round` (from tallyBoard), then live, in batches.',
+    args: {
+      electionId: t.arg.globalID({ required: true, for: [Election] }),
+      round: t.arg.int({ defaultValue: 1 }),
+      afterSeq: t.arg.int({ defaultValue: 0 }),
+    },
+    subscribe: (_r, args, ctx) => boardStream(ctx.db, ctx.tallyHub, Number(args.electionId.id), args.round ?? 1, args.afterSeq ?? 0),
+    resolve: (batch) => batch,
+  }),
+}));
