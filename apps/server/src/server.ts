@@ -5,6 +5,7 @@ import { createDb, type Database } from '@huanjie/db';
 import { ensureInitialAdmin, ensureTownship, fixedClock, systemClock, type Clock } from '@huanjie/schema';
 import { createApp } from './yoga.ts';
 import { serveStatic } from './static.ts';
+import { redisEvents } from './redis.ts';
 import path from 'node:path';
 
 export interface StartOptions {
@@ -12,6 +13,8 @@ export interface StartOptions {
   readonly host?: string;
   readonly dataDir: string;
   readonly databaseUrl?: string | undefined;
+  /** Live events through Redis (several server processes serving one count). */
+  readonly redisUrl?: string | undefined;
   /** PostgreSQL schema to work in (tests). */
   readonly schema?: string | undefined;
   readonly today?: string | undefined;
@@ -42,7 +45,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const clock: Clock = options.today ? fixedClock(options.today) : systemClock();
   await ensureTownship(database.db);
   const firstAdmin = await ensureInitialAdmin({ db: database.db, actor: null, clock }, options.adminPassword);
-  const yoga = createApp({ database, clock });
+  const redis = options.redisUrl ? await redisEvents(options.redisUrl) : null;
+  const yoga = createApp({ database, clock, ...(redis ? { events: redis.events } : {}) });
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -65,7 +69,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
-  log(`换届 Huanjie 已启动：${url}  (database: ${database.kind} ${database.location})`);
+  log(`换届 Huanjie 已启动：${url}  (database: ${database.kind} ${database.location}${redis ? ', live events: Redis' : ''})`);
   return {
     url,
     database,
@@ -73,6 +77,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await redis?.close();
       await database.close();
     },
   };

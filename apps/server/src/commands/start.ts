@@ -7,6 +7,7 @@ export async function startCommand(config: Config): Promise<number> {
     port: config.port,
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
+    redisUrl: config.redisUrl,
     today: config.today,
     adminPassword: config.adminPassword,
     log: (line) => console.log(line),
