@@ -66,8 +66,14 @@ async function createPglite(dataDir: string): Promise<Database> {
 async function createPostgres(url: string, schema: string | undefined): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    // Counting day: many clerks' requests at once, each a few short queries.
+    max: Number(process.env.HUANJIE_DB_POOL ?? 24),
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // A pooled connection the server closes while idle (restart, failover) must not crash the
+  // process: the pool drops it and the next query opens a new one.
+  pool.on('error', (error) => {
+    console.error(`PostgreSQL connection lost: ${error.message}`);
   });
   if (schema) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);

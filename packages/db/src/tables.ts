@@ -603,8 +603,8 @@ export const countRound = pgTable(
     kind: text('kind', { enum: ['first', 'runoff'] }).notNull(),
     /** The sections of this round's ballot: [{ id, seats }] highest first (counting-format.md). */
     positions: jsonb('positions').notNull(),
-    /** Run-off only: [{ id, name, sex, position }] (F9); the first round uses the formal candidates. */
-    candidates: jsonb('candidates'),
+    /** [{ id, name, sex, position }]: the formal candidates frozen when counting began, or the run-off's (F9). */
+    candidates: jsonb('candidates').notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull().default(0),
     certifiedAt: timestamp('certified_at', { withTimezone: true, mode: 'date' }),
     certifiedBy: integer('certified_by').references(() => account.id),
@@ -628,10 +628,17 @@ export const boxCount = pgTable(
     status: text('status', { enum: ['counting', 'closed'] }).notNull(),
     /** 收回选票: ballots found in the box when it was opened. */
     ballotsReturned: integer('ballots_returned').notNull(),
+    /** Ballots entered and not voided, kept by the same transactions that enter and void them. */
+    counted: integer('counted').notNull().default(0),
     openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [unique('box_count_key').on(t.roundId, t.placeId), check('box_count_returned_check', sql`${t.ballotsReturned} >= 0`)],
+  (t) => [
+    unique('box_count_key').on(t.roundId, t.placeId),
+    check('box_count_returned_check', sql`${t.ballotsReturned} >= 0`),
+    // The database, too, refuses more entries than ballots returned.
+    check('box_count_counted_check', sql`${t.counted} >= 0 and ${t.counted} <= ${t.ballotsReturned}`),
+  ],
 );
 
 /**

@@ -12,7 +12,7 @@ export { createCycle, setChecklistStep } from './cycle/service.ts';
 export type { UserErrorData } from './errors.ts';
 export { importVoters, voterImportTemplate, type VoterImportProgress, type VoterImportSummary } from './voters/import.ts';
 export { currentCycleRow } from './organization/service.ts';
-export { createEvents, type Events, type EventMap, type ImportProgressEvent } from './events.ts';
+export { createEvents, type Events, type EventMap, type ImportProgressEvent, type TallyEvent } from './events.ts';
 export * as voterService from './voters/service.ts';
 export { voterImportReportXlsx, voterTemplateXlsx } from './voters/report.ts';
 export { canReadCommunity, communityOfElection } from './access/scopes.ts';

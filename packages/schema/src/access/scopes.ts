@@ -47,11 +47,23 @@ export function readableCommunityIds(actor: Actor): ReadonlySet<number> | null {
   return actor.role === 'township-admin' || actor.role === 'observer' ? null : actor.communityIds;
 }
 
+/** An election never changes community: remembered per database handle (every scope check asks). */
+const electionCommunities = new WeakMap<object, Map<number, number>>();
+
 export async function communityOfElection(db: Executor, electionId: number): Promise<number | null> {
+  let communityByElection = electionCommunities.get(db);
+  if (!communityByElection) {
+    communityByElection = new Map();
+    electionCommunities.set(db, communityByElection);
+  }
+  const known = communityByElection.get(electionId);
+  if (known !== undefined) return known;
   const rows = await db
     .select({ communityId: election.communityId })
     .from(election)
     .where(eq(election.id, electionId))
     .limit(1);
-  return rows[0]?.communityId ?? null;
+  const communityId = rows[0]?.communityId ?? null;
+  if (communityId !== null && communityByElection.size < 100_000) communityByElection.set(electionId, communityId);
+  return communityId;
 }

@@ -3,8 +3,8 @@
  * so a leaked database does not leak usable sessions.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
-import { account, accountCommunity, session, type Db, type Executor } from '@huanjie/db';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { account, accountCommunity, queryRows, session, type Db, type Executor } from '@huanjie/db';
 import type { Actor, Role } from '../context.ts';
 
 export const SESSION_COOKIE = 'huanjie_session';
@@ -46,22 +46,29 @@ export async function loadActor(db: Executor, accountId: number): Promise<Actor 
   };
 }
 
-/** The actor of a request's session token, or why there is none. */
+/** The actor of a request's session token, or why there is none: one query, every request. */
 export async function resolveSession(
   db: Db,
   token: string | null,
   now: Date,
 ): Promise<{ actor: Actor | null; state: 'none' | 'valid' | 'expired' }> {
   if (!token) return { actor: null, state: 'none' };
-  const rows = await db
-    .select({ accountId: session.accountId })
-    .from(session)
-    .where(and(eq(session.tokenHash, hashToken(token)), gt(session.expiresAt, now)))
-    .limit(1);
-  const accountId = rows[0]?.accountId;
-  if (accountId === undefined) return { actor: null, state: 'expired' };
-  const actor = await loadActor(db, accountId);
-  return actor ? { actor, state: 'valid' } : { actor: null, state: 'expired' };
+  const rows = await queryRows<{ id: number; username: string; display_name: string; role: Role; disabled: boolean; communities: number[] }>(
+    db,
+    sql`select a.id, a.username, a.display_name, a.role, a.disabled,
+          coalesce(array_agg(ac.community_id) filter (where ac.community_id is not null), '{}') as communities
+        from ${session} s
+        join ${account} a on a.id = s.account_id
+        left join ${accountCommunity} ac on ac.account_id = a.id
+        where s.token_hash = ${hashToken(token)} and s.expires_at > ${now.toISOString()}
+        group by a.id`,
+  );
+  const row = rows[0];
+  if (!row || row.disabled) return { actor: null, state: 'expired' };
+  return {
+    actor: { id: row.id, username: row.username, displayName: row.display_name, role: row.role, communityIds: new Set(row.communities.map(Number)) },
+    state: 'valid',
+  };
 }
 
 export function sessionCookie(token: string, secure: boolean): string {

@@ -13,22 +13,37 @@ export interface AuditRecord {
 
 /** Appends one event to the chain, inside the caller's transaction. */
 export async function appendAudit(tx: Tx, actor: Actor | null, record: AuditRecord, at: Date): Promise<void> {
+  await appendAuditMany(tx, [{ actor, record, at }]);
+}
+
+/**
+ * Appends events in order, each linked to the one before, in one statement: a batch of changes
+ * made in one transaction (e.g. ballots entered together) still gets one event per change.
+ */
+export async function appendAuditMany(tx: Tx, entries: readonly { actor: Actor | null; record: AuditRecord; at: Date }[]): Promise<void> {
+  if (entries.length === 0) return;
   // Serialise appenders so each event links to the one committed before it (PostgreSQL runs many
   // transactions at once; PGlite runs one, and the lock is free there).
   await tx.execute(sql`select pg_advisory_xact_lock(7240001)`);
   const last = await tx.select({ hash: auditEvent.hash }).from(auditEvent).orderBy(desc(auditEvent.id)).limit(1);
-  const prevHash = last[0]?.hash ?? GENESIS_HASH;
-  const content: AuditContent = {
-    at: at.toISOString(),
-    actorId: actor?.id ?? null,
-    actor: actor?.username ?? 'system',
-    operation: record.operation,
-    entityType: record.entityType,
-    entityId: record.entityId === null ? null : String(record.entityId),
-    before: toJson(record.before),
-    after: toJson(record.after),
-  };
-  await tx.insert(auditEvent).values({ ...content, at, prevHash, hash: auditHash(prevHash, content) });
+  let prevHash = last[0]?.hash ?? GENESIS_HASH;
+  const rows = entries.map(({ actor, record, at }) => {
+    const content: AuditContent = {
+      at: at.toISOString(),
+      actorId: actor?.id ?? null,
+      actor: actor?.username ?? 'system',
+      operation: record.operation,
+      entityType: record.entityType,
+      entityId: record.entityId === null ? null : String(record.entityId),
+      before: toJson(record.before),
+      after: toJson(record.after),
+    };
+    const hash = auditHash(prevHash, content);
+    const row = { ...content, at, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await tx.insert(auditEvent).values(rows);
 }
 
 /** Dates become ISO strings, undefined disappears: what jsonb will give back. */

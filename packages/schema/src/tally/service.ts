@@ -23,14 +23,13 @@ import type { Context } from '../context.ts';
 import type { TallyEvent } from '../events.ts';
 import { userError, type UserErrorData } from '../errors.ts';
 import { mutate } from '../mutation.ts';
+import { ballotWriter } from './ballot-writer.ts';
 import { candidatesOf, electionRules } from '../rules/load.ts';
 
 type Ctx = Pick<Context, 'db' | 'actor' | 'clock' | 'events'>;
 export type RoundRow = typeof countRound.$inferSelect;
 export type BoxRow = typeof boxCount.$inferSelect;
 export type BallotRow = typeof ballot.$inferSelect;
-
-const MAX_WRITE_IN = 30;
 
 /** The mark of a formal candidate in ballots and exports (counting-format.md ids). */
 export function candidateMark(candidateId: number): string {
@@ -48,10 +47,8 @@ async function roundByNumber(db: Executor, electionId: number, number: number): 
 }
 
 /** The candidates a round's ballots may name, as the count input lists them. */
-export async function roundCandidates(db: Executor, round: RoundRow): Promise<CountCandidate[]> {
-  if (round.candidates) return round.candidates as CountCandidate[];
-  const formal = await candidatesOf(db, round.electionId, 'formal');
-  return formal.map((c) => ({ id: candidateMark(c.id), name: c.name, sex: c.sex, position: c.position }));
+export function roundCandidates(_db: Executor, round: RoundRow): Promise<CountCandidate[]> {
+  return Promise.resolve(round.candidates as CountCandidate[]);
 }
 
 /** The first round is created when its first box is opened, from the seat plan (A1). */
@@ -62,17 +59,20 @@ async function firstRound(tx: Tx, electionId: number): Promise<Result<RoundRow, 
   if (!rules) return err(userError('NOT_FOUND', '选举不存在', 'electionId'));
   if (!rules.seatPlan) return err(userError('NO_SEAT_PLAN', '尚未确定职位与职数（A1），不能开始计票', 'electionId'));
   const positions: CountPosition[] = plannedPositions(rules.seatPlan, rules.profile).map((p) => ({ id: p.id, seats: p.seats }));
-  const [row] = await tx.insert(countRound).values({ electionId, number: 1, kind: 'first', positions }).returning();
+  // The formal candidates are frozen into the round: what the ballots name cannot change mid-count.
+  const formal = await candidatesOf(tx, electionId, 'formal');
+  const candidates: CountCandidate[] = formal.map((c) => ({ id: candidateMark(c.id), name: c.name, sex: c.sex, position: c.position }));
+  const [row] = await tx.insert(countRound).values({ electionId, number: 1, kind: 'first', positions, candidates }).returning();
   return ok(row!);
 }
 
-async function nextSeq(tx: Tx, roundId: number): Promise<number> {
+export async function nextSeq(tx: Tx, roundId: number): Promise<number> {
   const [row] = await tx.update(countRound).set({ seq: sql`${countRound.seq} + 1` }).where(eq(countRound.id, roundId)).returning({ seq: countRound.seq });
   return row!.seq;
 }
 
 /** Appends the event to the round's log in the change's transaction; published after commit. */
-async function logEvent(tx: Tx, roundId: number, event: TallyEvent): Promise<TallyEvent> {
+export async function logEvent(tx: Tx, roundId: number, event: TallyEvent): Promise<TallyEvent> {
   await tx.insert(tallyEvent).values({ roundId, seq: event.seq, electionId: event.electionId, payload: event });
   return event;
 }
@@ -127,16 +127,10 @@ export async function openBox(ctx: Ctx, input: OpenBoxInput): Promise<Result<Box
   return result;
 }
 
+/** The box and its round, locked in the same order as the ballot writer locks them (no deadlock). */
 async function boxContext(tx: Executor, boxId: number) {
-  const [row] = await tx.select({ box: boxCount, round: countRound }).from(boxCount).innerJoin(countRound, eq(countRound.id, boxCount.roundId)).where(eq(boxCount.id, boxId));
+  const [row] = await tx.select({ box: boxCount, round: countRound }).from(boxCount).innerJoin(countRound, eq(countRound.id, boxCount.roundId)).where(eq(boxCount.id, boxId)).for('update');
   return row ?? null;
-}
-
-async function mayEnter(tx: Executor, ctx: Ctx, boxId: number): Promise<boolean> {
-  const clerks = await tx.select({ id: boxClerk.accountId }).from(boxClerk).where(eq(boxClerk.boxId, boxId));
-  if (clerks.length === 0 || ctx.actor === null) return true;
-  if (ctx.actor.role === 'township-admin' || ctx.actor.role === 'community-committee') return true;
-  return clerks.some((c) => c.id === ctx.actor!.id);
 }
 
 export interface BallotInput {
@@ -148,60 +142,19 @@ export interface BallotInput {
   readonly sections: readonly (readonly string[])[];
 }
 
-/** Entered rows not voided, in a box. */
-async function countedInBox(tx: Executor, boxId: number): Promise<number> {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(ballot)
-    .leftJoin(ballotVoid, eq(ballotVoid.ballotId, ballot.id))
-    .where(and(eq(ballot.boxId, boxId), isNull(ballotVoid.ballotId)));
-  return row?.n ?? 0;
-}
-
 /**
  * F3: one ballot as read out. Marks are checked against the round (a candidate of this election,
  * or a written-in name); a retry with the same client id returns the first row unchanged.
+ * Entries arriving together are written together (see ballot-writer.ts): one transaction, but
+ * still one row, one sequence number and one audit event per ballot.
  */
-export async function recordBallot(ctx: Ctx, input: BallotInput): Promise<Result<BallotRow, UserErrorData>> {
+export function recordBallot(ctx: Ctx, input: BallotInput): Promise<Result<BallotRow, UserErrorData>> {
   const clientId = input.clientId.trim();
-  if (clientId.length < 8 || clientId.length > 64) return err(userError('INVALID_CLIENT_ID', '录入编号无效', 'clientId'));
-  let event: TallyEvent | null = null;
-  const result = await mutate(ctx, async (tx) => {
-    const found = await boxContext(tx, input.boxId);
-    if (!found) return err(userError('NOT_FOUND', '票箱不存在', 'boxId'));
-    const { box, round } = found;
-    const [again] = await tx.select().from(ballot).where(and(eq(ballot.roundId, round.id), eq(ballot.clientId, clientId)));
-    if (again) return ok({ value: again, audit: null });
-    if (round.certifiedAt) return err(certified);
-    if (box.status === 'closed') return err(userError('BOX_CLOSED', '该票箱已结束计票，不能再录入', 'boxId'));
-    if (!(await mayEnter(tx, ctx, box.id))) return err(userError('NOT_BOX_CLERK', '您不是该票箱的计票录入人员', 'boxId'));
-    const positions = round.positions as CountPosition[];
-    let sections: string[][] = [];
-    if (!input.spoiled) {
-      if (input.sections.length !== positions.length) {
-        return err(userError('INVALID_BALLOT', `选票应有 ${positions.length} 栏，收到 ${input.sections.length} 栏`, 'sections'));
-      }
-      const known = new Set((await roundCandidates(tx, round)).map((c) => c.id));
-      sections = input.sections.map((s) => s.map((m) => m.trim()).filter((m) => m !== ''));
-      for (const mark of sections.flat()) {
-        if (/^c\d+$/.test(mark) && !known.has(mark)) return err(userError('UNKNOWN_CANDIDATE', `候选人编号 ${mark} 不属于本次选举`, 'sections'));
-        if (mark.length > MAX_WRITE_IN) return err(userError('INVALID_WRITE_IN', `另选人姓名过长（最多 ${MAX_WRITE_IN} 个字）`, 'sections'));
-      }
-    }
-    if ((await countedInBox(tx, box.id)) >= box.ballotsReturned) {
-      return err(userError('BOX_FULL', `该票箱收回选票 ${box.ballotsReturned} 张，已全部录入；如有错票请先作废更正`, 'boxId'));
-    }
-    const seq = await nextSeq(tx, round.id);
-    const now = ctx.clock.now();
-    const [row] = await tx
-      .insert(ballot)
-      .values({ roundId: round.id, boxId: box.id, clientId, seq, spoiled: input.spoiled, sections, enteredAt: now, actorId: ctx.actor?.id ?? null })
-      .returning();
-    event = await logEvent(tx, round.id, { electionId: round.electionId, round: round.number, seq, kind: 'ballot', at: now.toISOString(), boxId: box.id, ballot: { id: row!.id, spoiled: row!.spoiled, sections } });
-    return ok({ value: row!, audit: { operation: 'recordBallot', entityType: 'ballot', entityId: row!.id, before: null, after: row! } });
+  if (clientId.length < 8 || clientId.length > 64) return Promise.resolve(err(userError('INVALID_CLIENT_ID', '录入编号无效', 'clientId')));
+  return ballotWriter(ctx).submit({ ...input, clientId }, ctx.actor, ctx.clock.now()).then((outcome) => {
+    if (outcome.event) publish(ctx, outcome.event);
+    return outcome.result;
   });
-  if (result.ok && event) publish(ctx, event);
-  return result;
 }
 
 /** A correction: the ballot stays, a void row says why; the running tallies take it back out. */
@@ -219,6 +172,7 @@ export async function voidBallot(ctx: Ctx, ballotId: number, reason: string): Pr
     const seq = await nextSeq(tx, row.roundId);
     const now = ctx.clock.now();
     await tx.insert(ballotVoid).values({ ballotId, seq, reason: reason.trim(), at: now, actorId: ctx.actor?.id ?? null });
+    await tx.update(boxCount).set({ counted: sql`${boxCount.counted} - 1` }).where(eq(boxCount.id, row.boxId));
     event = await logEvent(tx, row.roundId, {
       electionId: found!.round.electionId,
       round: found!.round.number,
@@ -242,7 +196,7 @@ export async function closeBox(ctx: Ctx, boxId: number): Promise<Result<BoxRow, 
     if (!found) return err(userError('NOT_FOUND', '票箱不存在', 'boxId'));
     if (found.round.certifiedAt) return err(certified);
     if (found.box.status === 'closed') return err(userError('BOX_CLOSED', '该票箱已结束计票', 'boxId'));
-    const counted = await countedInBox(tx, boxId);
+    const counted = found.box.counted;
     if (counted !== found.box.ballotsReturned) {
       return err(userError('BOX_INCOMPLETE', `该票箱收回选票 ${found.box.ballotsReturned} 张，已录入 ${counted} 张，两者一致后才能结束计票`, 'boxId'));
     }

@@ -231,8 +231,19 @@ builder.queryFields((t) => ({
   }),
 }));
 
+/** A box never changes election: remembered per database handle (asked by every ballot entry). */
+const boxElections = new WeakMap<Db, Map<number, number>>();
+
 async function electionOfBox(db: Db, boxId: number): Promise<number> {
+  let electionByBox = boxElections.get(db);
+  if (!electionByBox) {
+    electionByBox = new Map();
+    boxElections.set(db, electionByBox);
+  }
+  const known = electionByBox.get(boxId);
+  if (known !== undefined) return known;
   const [row] = await db.select({ e: countRound.electionId }).from(boxCount).innerJoin(countRound, eq(countRound.id, boxCount.roundId)).where(eq(boxCount.id, boxId));
+  if (row && electionByBox.size < 100_000) electionByBox.set(boxId, row.e);
   return row?.e ?? -1;
 }
 

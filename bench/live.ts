@@ -1,0 +1,263 @@
+/**
+ * Counting-day load (issue 6): one server process on PostgreSQL, BOARDS live boards subscribed
+ * over SSE, WORKERS clerks entering ballots through the real GraphQL API as fast as it answers.
+ * Prints ballots per second sustained and the entry-to-board latency (p50/p99 over every
+ * board × ballot), then the same latency of a bare SSE echo server on this machine, for the ratio.
+ * Bars: ≥ 1,000 entries/s, p99 < 150 ms.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test tsx bench/live.ts
+ * (creates and drops a database `huanjie_bench_live` on that server).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import pg from 'pg';
+import { makeResidentId } from '@huanjie/domain';
+
+const BOARDS = Number(process.env.BOARDS ?? 500);
+const WORKERS = Number(process.env.WORKERS ?? 48);
+const SECONDS = Number(process.env.SECONDS ?? 15);
+const PORT = Number(process.env.BENCH_PORT ?? 4555);
+const root = path.resolve(import.meta.dirname, '..');
+
+if (!process.env.DATABASE_URL) {
+  console.error('bench/live.ts measures PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)');
+  process.exit(2);
+}
+const adminUrl = new URL(process.env.DATABASE_URL);
+const benchDb = new URL(adminUrl);
+benchDb.pathname = '/huanjie_bench_live';
+
+async function recreateDatabase(): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl.toString() });
+  await client.connect();
+  await client.query('drop database if exists huanjie_bench_live with (force)');
+  await client.query('create database huanjie_bench_live');
+  await client.end();
+}
+
+function startHuanjie(): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['apps/server/src/cli.ts', 'start'], {
+      cwd: root,
+      env: { ...process.env, PORT: String(PORT), DATABASE_URL: benchDb.toString(), REDIS_URL: '', HUANJIE_ADMIN_PASSWORD: 'bench-live-pw-1', HUANJIE_TODAY: '2026-12-20', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('GraphQL API')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+const base = `http://127.0.0.1:${PORT}`;
+let cookie = '';
+async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+  const set = res.headers.get('set-cookie');
+  if (set) cookie = set.split(';')[0]!;
+  const body = (await res.json()) as { data?: T; errors?: unknown };
+  if (!body.data || body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+  return body.data;
+}
+
+async function setUp(): Promise<{ electionId: string; boxIds: string[]; marks: string[] }> {
+  await gql(`mutation { signIn(username: "admin", password: "bench-live-pw-1") { __typename } }`);
+  await gql(`mutation { createCycle(input: { name: "2026年换届", year: 2026, profile: NATIONAL, electionDay: "2026-12-20" }) { __typename } }`);
+  const c = await gql(`mutation { createCommunity(input: { code: "L001", name: "压力测试村", kind: VILLAGE, area: RURAL }) { ... on Community { election { id } } } }`);
+  const electionId: string = c.createCommunity.election.id;
+  const rows = Array.from({ length: 12 }, (_, i) => `候选${i},男,${makeResidentId('510181', `19${60 + i}-01-01`, 1)}`);
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query: `mutation($e: ID!, $file: File!) { importVoters(electionId: $e, file: $file) { __typename } }`, variables: { e: electionId, file: null } }));
+  form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.append('0', new File([['姓名,性别,身份证号', ...rows].join('\n')], 'roll.csv'));
+  await fetch(`${base}/graphql`, { method: 'POST', headers: { cookie }, body: form });
+  const voters = (await gql(`query($e: ID!) { voters(electionId: $e, first: 20) { edges { node { id } } } }`, { e: electionId })).voters.edges.map((x: { node: { id: string } }) => x.node.id);
+  await gql(`mutation($e: ID!) { setSeatPlan(electionId: $e, input: { director: 1, deputies: 1, members: 3 }) { __typename } }`, { e: electionId });
+  const positions = ['DIRECTOR', 'DIRECTOR', 'DEPUTY', 'DEPUTY', 'MEMBER', 'MEMBER', 'MEMBER', 'MEMBER', 'MEMBER'];
+  const marks: string[] = [];
+  for (const [i, position] of positions.entries()) {
+    const a = await gql(`mutation($e: ID!, $i: CandidateInput!) { addCandidate(electionId: $e, input: $i) { ... on Candidate { id } } }`, { e: electionId, i: { voterId: voters[i], position } });
+    marks.push(`c${Buffer.from(a.addCandidate.id, 'base64').toString().split(':')[1]}`);
+  }
+  const boxIds: string[] = [];
+  for (let b = 0; b < 8; b += 1) {
+    const p = await gql(`mutation($e: ID!, $n: String!) { createPollingPlace(electionId: $e, input: { kind: STATION, name: $n, boxNumber: $n }) { ... on PollingPlace { id } } }`, { e: electionId, n: `0${b}` });
+    const box = await gql(`mutation($e: ID!, $p: ID!) { openBox(electionId: $e, placeId: $p, ballotsReturned: 1000000) { ... on BoxCount { id } } }`, { e: electionId, p: p.createPollingPlace.id });
+    boxIds.push(box.openBox.id);
+  }
+  return { electionId, boxIds, marks };
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+/**
+ * An SSE connection that reports each tag it sees (tags are ASCII, t<worker>x<n>) with its arrival
+ * time. Cheap on purpose: the load generator shares the machine's two cores with the server.
+ */
+function sseTags(url: string, body: string | null, onTag: (tag: string, at: number) => void): Promise<() => void> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: body ? 'POST' : 'GET', agent, headers: { accept: 'text/event-stream', 'content-type': 'application/json' } }, (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        const at = performance.now();
+        for (const m of chunk.matchAll(/t\d+x\d+/g)) onTag(m[0], at);
+      });
+      res.on('error', () => {});
+      resolve(() => req.destroy());
+    });
+    req.on('error', reject);
+    req.end(body ?? undefined);
+  });
+}
+
+function post(url: string, body: string, headers: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve(text));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+}
+
+async function measureHuanjie(): Promise<void> {
+  const { electionId, boxIds, marks } = await setUp();
+  const snapshot = (await gql(`query($e: ID!) { tallyBoard(electionId: $e) { seq round } }`, { e: electionId })).tallyBoard as { seq: number; round: number };
+  const sent = new Map<string, number>();
+  const latencies: number[] = [];
+  let ready = 0;
+  const stops: (() => void)[] = [];
+  const subscription = JSON.stringify({
+    query: `subscription($e: ID!, $r: Int, $a: Int) { tallyEvents(electionId: $e, round: $r, afterSeq: $a) { events { seq ballot { sections } } } }`,
+    variables: { e: electionId, r: snapshot.round, a: snapshot.seq },
+  });
+  for (let i = 0; i < BOARDS; i += 1) {
+    stops.push(
+      await sseTags(`${base}/graphql`, subscription, (tag, at) => {
+        const t0 = sent.get(tag);
+        if (t0 !== undefined) latencies.push(at - t0);
+      }),
+    );
+    ready += 1;
+  }
+  console.log(`${ready} boards subscribed; ${WORKERS} clerks entering for ${SECONDS} s …`);
+  await new Promise((r) => setTimeout(r, 500));
+
+  let entered = 0;
+  let failed = 0;
+  const deadline = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: WORKERS }, async (_, w) => {
+      for (let n = 0; performance.now() < deadline; n += 1) {
+        const tag = `t${w}x${n}`;
+        sent.set(tag, performance.now());
+        // Director, deputy, and the member section carrying the tag as a write-in plus two candidates.
+        const sections = [[marks[n % 2]!], [marks[2 + (n % 2)]!], [tag, marks[4 + (n % 5)]!, marks[4 + ((n + 1) % 5)]!]];
+        const text = await post(
+          `${base}/graphql`,
+          JSON.stringify({ query: `mutation($i: BallotInput!) { recordBallot(input: $i) { __typename } }`, variables: { i: { boxId: boxIds[w % boxIds.length], clientId: `bench-${w}-${n}-${process.pid}`, sections } } }),
+          { cookie },
+        );
+        if (text.includes('"Ballot"')) entered += 1;
+        else failed += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await new Promise((r) => setTimeout(r, 1000));
+  for (const stop of stops) stop();
+  latencies.sort((a, b) => a - b);
+  const expected = entered * BOARDS;
+  console.log(`Huanjie: ${entered} ballots in ${seconds.toFixed(1)} s → ${Math.round(entered / seconds).toLocaleString('en')} entries/s (bar 1,000)${failed ? `, ${failed} refused` : ''}`);
+  console.log(`  board deliveries ${latencies.length.toLocaleString('en')} of ${expected.toLocaleString('en')}; entry-to-board latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (bar 150 ms)`);
+  lastHuanjieP99 = percentile(latencies, 99);
+}
+
+let lastHuanjieP99 = NaN;
+
+/** The floor: a bare node:http server that writes each POSTed line to every SSE connection. */
+async function measureEcho(): Promise<void> {
+  const code = `
+    const http = require('node:http');
+    const clients = new Set();
+    const server = http.createServer((req, res) => {
+      if (req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive' });
+        res.write(': ok\\n\\n');
+        clients.add(res);
+        req.on('close', () => clients.delete(res));
+        return;
+      }
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        const line = 'data: ' + body + '\\n\\n';
+        for (const c of clients) c.write(line);
+        res.end('ok');
+      });
+    });
+    server.listen(0, '127.0.0.1', () => console.log(server.address().port));`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))));
+  const url = `http://127.0.0.1:${port}`;
+  const sent = new Map<string, number>();
+  const latencies: number[] = [];
+  const stops: (() => void)[] = [];
+  for (let i = 0; i < BOARDS; i += 1) {
+    stops.push(
+      await sseTags(url, null, (tag, at) => {
+        const t0 = sent.get(tag);
+        if (t0 !== undefined) latencies.push(at - t0);
+      }),
+    );
+  }
+  await new Promise((r) => setTimeout(r, 300));
+  const deadline = performance.now() + 5000;
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: WORKERS }, async (_, w) => {
+      for (let k = 0; performance.now() < deadline; k += 1) {
+        const tag = `t${w}x${k}`;
+        sent.set(tag, performance.now());
+        await post(url, tag, {});
+        n += 1;
+      }
+    }),
+  );
+  await new Promise((r) => setTimeout(r, 500));
+  for (const stop of stops) stop();
+  child.kill();
+  latencies.sort((a, b) => a - b);
+  const p99 = percentile(latencies, 99);
+  console.log(`bare SSE echo: ${Math.round(n / 5).toLocaleString('en')} messages/s to ${BOARDS} connections; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
+  console.log(`ratio Huanjie p99 / echo p99: ${(lastHuanjieP99 / p99).toFixed(1)}×`);
+}
+
+if (process.env.BENCH_EXTERNAL) {
+  // A server started by hand (e.g. under --cpu-prof) on BENCH_PORT and huanjie_bench_live.
+  await measureHuanjie();
+} else {
+  await recreateDatabase();
+  const server = await startHuanjie();
+  try {
+    await measureHuanjie();
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+}
+await measureEcho();
+const client = new pg.Client({ connectionString: adminUrl.toString() });
+await client.connect();
+await client.query('drop database if exists huanjie_bench_live with (force)');
+await client.end();
+process.exit(0);
