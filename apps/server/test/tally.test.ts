@@ -4,10 +4,9 @@
  * certification, the recount of the export, and the run-off.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { determine, makeResidentId, parseCountInput } from '@huanjie/domain';
-import { CREATE_COMMUNITY, createTestApp, type TestApp, type TestClient } from './harness.ts';
-
-const VOTERS = ['王强', '张建国', '赵丽', '陈静', '黄芳', '刘伟', '杨明', '周军', '吴敏', '徐洋', '孙艳', '马超'];
+import { determine, parseCountInput } from '@huanjie/domain';
+import { createTestApp, type TestApp, type TestClient } from './harness.ts';
+import { setUpCount } from './counting-fixture.ts';
 
 interface Event {
   seq: number;
@@ -86,29 +85,11 @@ describe('counting day', () => {
   beforeAll(async () => {
     app = await createTestApp('2026-12-20');
     admin = await app.signedIn();
-    await admin.query(`mutation { createCycle(input: { name: "2026年换届", year: 2026, profile: NATIONAL, electionDay: "2026-12-20" }) { __typename } }`);
-    const c = await admin.query(CREATE_COMMUNITY, { input: { code: 'T001', name: '青山村', kind: 'VILLAGE', area: 'RURAL' } });
-    electionId = c.data.createCommunity.election.id;
-    const rows = VOTERS.map((name, i) => `${name},${i % 2 ? '女' : '男'},${makeResidentId('510181', `19${60 + i}-01-01`, i % 2 ? 2 : 1)},一组`);
-    await admin.upload(
-      `mutation($e: ID!, $file: File!) { importVoters(electionId: $e, file: $file) { __typename } }`,
-      { e: electionId, file: null },
-      { name: 'roll.csv', bytes: new TextEncoder().encode(['姓名,性别,身份证号,村民小组', ...rows].join('\n')), path: 'variables.file' },
-    );
-    for (const { node } of (await q(`query($e: ID!) { voters(electionId: $e, first: 50) { edges { node { id name } } } }`)).voters.edges) voter[node.name] = node.id;
-    await q(`mutation($e: ID!) { setSeatPlan(electionId: $e, input: { director: 1, deputies: 0, members: 2 }) { __typename } }`);
-    for (const [name, position] of [['王强', 'DIRECTOR'], ['张建国', 'DIRECTOR'], ['赵丽', 'MEMBER'], ['陈静', 'MEMBER'], ['黄芳', 'MEMBER']] as const) {
-      const added = await q(`mutation($e: ID!, $i: CandidateInput!) { addCandidate(electionId: $e, input: $i) { __typename ... on Candidate { id } } }`, { i: { voterId: voter[name], position } });
-      cand[name] = `c${Buffer.from(added.addCandidate.id, 'base64').toString().split(':')[1]}`;
-    }
-    for (const box of ['01', '02']) {
-      const p = await q(`mutation($e: ID!, $b: String!) { createPollingPlace(electionId: $e, input: { kind: STATION, name: $b, boxNumber: $b }) { __typename ... on PollingPlace { id } } }`, { b: box });
-      places.push(p.createPollingPlace.id);
-    }
-    // Ten of twelve vote (F1 holds): six at box 01, four at box 02.
-    for (const [i, name] of VOTERS.slice(0, 10).entries()) {
-      await q(`mutation($e: ID!, $p: ID!, $v: ID!) { issueBallot(electionId: $e, placeId: $p, voterId: $v) { __typename } }`, { p: places[i < 6 ? 0 : 1], v: voter[name] });
-    }
+    const fixture = await setUpCount(admin, 'T001');
+    electionId = fixture.electionId;
+    Object.assign(voter, fixture.voter);
+    Object.assign(cand, fixture.mark);
+    places.push(...fixture.places);
   });
   afterAll(() => app.close());
 

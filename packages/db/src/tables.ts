@@ -714,3 +714,26 @@ export const tallyEvent = pgTable(
   },
   (t) => [primaryKey({ columns: [t.roundId, t.seq] }), index('tally_event_election_idx').on(t.electionId, t.roundId, t.seq)],
 );
+
+/**
+ * A box counted from its tally sheet (计票单) instead of ballot by ballot: two clerks enter the
+ * same sheet independently; matching sheets are accepted, a mismatch waits for a scrutineer.
+ * `totals`: { spoiled, positions: [{ voidSections, votes: { mark: n } }] } aligned with the round.
+ */
+export const tallySheet = pgTable(
+  'tally_sheet',
+  {
+    id: serial('id').primaryKey(),
+    boxId: integer('box_id')
+      .notNull()
+      .references(() => boxCount.id),
+    slot: integer('slot').notNull(),
+    actorId: integer('actor_id').references(() => account.id),
+    totals: jsonb('totals').notNull(),
+    enteredAt: timestamp('entered_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** Set when the sheet's numbers became the box's ballots (matching, or a scrutineer's choice). */
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
+    decisionReason: text('decision_reason'),
+  },
+  (t) => [unique('tally_sheet_slot_key').on(t.boxId, t.slot), check('tally_sheet_slot_check', sql`${t.slot} in (1, 2)`)],
+);

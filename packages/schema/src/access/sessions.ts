@@ -3,7 +3,7 @@
  * so a leaked database does not leak usable sessions.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { account, accountCommunity, queryRows, session, type Db, type Executor } from '@huanjie/db';
 import type { Actor, Role } from '../context.ts';
 

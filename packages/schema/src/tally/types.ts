@@ -1,7 +1,8 @@
 /** GraphQL for counting day (issue 6): rounds and boxes, ballot entry, the public board, results. */
-import { and, count, eq, isNull } from 'drizzle-orm';
-import { determine, explainDetermination, positionName, type CountCandidate, type Determination, type PositionResult, type RunningTallyState } from '@huanjie/domain';
-import { ballot, ballotIssue, ballotVoid, boxCount, countRound, type Db } from '@huanjie/db';
+import { and, count, eq } from 'drizzle-orm';
+import { determine, explainDetermination, positionName, type CountCandidate, type Determination, type PositionResult, type RunningTallyState, type SheetPosition, type TallySheetTotals } from '@huanjie/domain';
+import { decideTallySheets, enterTallySheet, sheetStateOf, type SheetRow, type SheetState } from './sheets.ts';
+import { ballot, ballotIssue, boxCount, countRound, type Db } from '@huanjie/db';
 import { builder } from '../builder.ts';
 import { userErrors } from '../error-types.ts';
 import { graphqlError } from '../errors.ts';
@@ -72,11 +73,6 @@ const RoundCandidateRef = builder.objectRef<CountCandidate>('RoundCandidate').im
   fields: (t) => ({ id: t.exposeString('id'), name: t.exposeString('name'), sex: t.exposeString('sex'), position: t.exposeString('position') }),
 });
 
-async function countedInBox(db: Db, boxId: number): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(ballot).leftJoin(ballotVoid, eq(ballotVoid.ballotId, ballot.id)).where(and(eq(ballot.boxId, boxId), isNull(ballotVoid.ballotId)));
-  return row?.n ?? 0;
-}
-
 export const BoxCount = builder.drizzleNode('boxCount', {
   name: 'BoxCount',
   description: 'A ballot box being counted in a round.',
@@ -84,7 +80,7 @@ export const BoxCount = builder.drizzleNode('boxCount', {
   fields: (t) => ({
     status: t.exposeString('status', { description: 'counting | closed' }),
     ballotsReturned: t.exposeInt('ballotsReturned'),
-    counted: t.int({ description: 'Ballots entered and not voided.', resolve: (b, _a, ctx) => countedInBox(ctx.db, b.id) }),
+    counted: t.exposeInt('counted', { description: 'Ballots entered and not voided.' }),
     ballotsIssuedHere: t.int({
       select: { with: { round: { columns: { number: true } } } },
       resolve: async (b, _a, ctx) => {
@@ -261,7 +257,7 @@ const BallotInput = builder.inputType('BallotInput', {
   }),
 });
 
-const BallotRef = builder.drizzleObject('ballot', {
+builder.drizzleObject('ballot', {
   name: 'Ballot',
   fields: (t) => ({
     id: t.exposeInt('id'),
@@ -345,6 +341,74 @@ builder.mutationFields((t) => ({
     args: { electionId: t.arg.globalID({ required: true, for: [Election] }) },
     authScopes: (_r, args) => ({ manageElection: Number(args.electionId.id) }),
     resolve: async (_q, _r, { electionId }, ctx) => unwrap(await createRunoff(ctx, Number(electionId.id))),
+  }),
+}));
+
+const SheetVotesRef = builder.objectRef<{ mark: string; votes: number }>('SheetVotes').implement({
+  fields: (t) => ({ mark: t.exposeString('mark'), votes: t.exposeInt('votes') }),
+});
+
+const SheetPositionRef = builder.objectRef<SheetPosition>('SheetPosition').implement({
+  fields: (t) => ({
+    voidSections: t.exposeInt('voidSections'),
+    votes: t.field({ type: [SheetVotesRef], resolve: (p) => Object.entries(p.votes).map(([mark, votes]) => ({ mark, votes })) }),
+  }),
+});
+
+const TallySheetRef = builder.objectRef<SheetRow>('TallySheet').implement({
+  description: 'One clerk’s entry of a box’s tally sheet (计票单).',
+  fields: (t) => ({
+    slot: t.exposeInt('slot'),
+    spoiled: t.int({ resolve: (s) => (s.totals as TallySheetTotals).spoiled }),
+    positions: t.field({ type: [SheetPositionRef], resolve: (s) => [...(s.totals as TallySheetTotals).positions] }),
+    enteredAt: t.expose('enteredAt', { type: 'DateTime' }),
+    accepted: t.boolean({ resolve: (s) => s.acceptedAt !== null }),
+    decisionReason: t.exposeString('decisionReason', { nullable: true }),
+  }),
+});
+
+const SheetStateRef = builder.objectRef<SheetState>('TallySheetState').implement({
+  fields: (t) => ({
+    status: t.exposeString('status', { description: 'waiting | accepted | mismatch (both shown; a scrutineer decides)' }),
+    sheets: t.field({ type: [TallySheetRef], resolve: (s) => [...s.sheets] }),
+  }),
+});
+
+builder.objectField(BoxCount, 'tallySheets', (t) => t.field({ type: SheetStateRef, resolve: (b, _a, ctx) => sheetStateOf(ctx, b.id) }));
+
+const SheetPositionInput = builder.inputType('SheetPositionInput', {
+  fields: (t) => ({
+    voidSections: t.int({ defaultValue: 0 }),
+    votes: t.field({ type: [builder.inputType('SheetVotesInput', { fields: (f) => ({ mark: f.string({ required: true }), votes: f.int({ required: true }) }) })], required: true }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  enterTallySheet: t.field({
+    type: SheetStateRef,
+    errors: userErrors,
+    description: 'Double entry: two clerks enter the same box’s sheet; matching sheets are accepted, a mismatch waits for a scrutineer.',
+    args: {
+      boxId: t.arg.globalID({ required: true, for: [BoxCount] }),
+      spoiled: t.arg.int({ required: true }),
+      positions: t.arg({ type: [SheetPositionInput], required: true }),
+    },
+    authScopes: async (_r, args, ctx) => ({ workElection: await electionOfBox(ctx.db, Number(args.boxId.id)) }),
+    resolve: async (_r, args, ctx) =>
+      unwrap(
+        await enterTallySheet(ctx, Number(args.boxId.id), {
+          spoiled: args.spoiled,
+          positions: args.positions.map((p) => ({ voidSections: p.voidSections ?? 0, votes: Object.fromEntries(p.votes.map((v) => [v.mark.trim(), v.votes])) })),
+        }),
+      ),
+  }),
+  decideTallySheets: t.field({
+    type: SheetStateRef,
+    errors: userErrors,
+    description: 'A scrutineer settles a mismatch by accepting one sheet, with the reason.',
+    args: { boxId: t.arg.globalID({ required: true, for: [BoxCount] }), slot: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
+    authScopes: async (_r, args, ctx) => ({ manageElection: await electionOfBox(ctx.db, Number(args.boxId.id)) }),
+    resolve: async (_r, args, ctx) => unwrap(await decideTallySheets(ctx, Number(args.boxId.id), args.slot, args.reason)),
   }),
 }));
 
