@@ -737,3 +737,33 @@ export const tallySheet = pgTable(
   },
   (t) => [unique('tally_sheet_slot_key').on(t.boxId, t.slot), check('tally_sheet_slot_check', sql`${t.slot} in (1, 2)`)],
 );
+
+/** D1: a group's direct nomination (海选): how many took part, for the quorum. */
+export const nominationGroup = pgTable(
+  'nomination_group',
+  {
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    groupName: text('group_name').notNull(),
+    participants: integer('participants').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.electionId, t.groupName] }), check('nomination_group_participants_check', sql`${t.participants} >= 0`)],
+);
+
+/** D1: nominations a person received in one group for one position, as the group's count sheet says. */
+export const nominationCount = pgTable(
+  'nomination_count',
+  {
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => election.id),
+    groupName: text('group_name').notNull(),
+    position: text('position', { enum: positionKinds }).notNull(),
+    voterId: integer('voter_id')
+      .notNull()
+      .references(() => voter.id),
+    nominations: integer('nominations').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.electionId, t.groupName, t.position, t.voterId] }), check('nomination_count_check', sql`${t.nominations} >= 0`)],
+);

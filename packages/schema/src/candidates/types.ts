@@ -12,6 +12,7 @@ import { PollingPlace } from '../polling/types.ts';
 import { appointStaff, recordKinship, recordProxy } from '../polling/people.ts';
 import { setElectionCommittee } from '../committee/service.ts';
 import { electionRules } from '../rules/load.ts';
+import { chooseFormalCandidates, enterGroupNominations, nominationState, publishPreliminaryList, type NominationState } from './nominations.ts';
 import {
   addCandidate,
   ageOf,
@@ -408,5 +409,84 @@ builder.mutationFields((t) => ({
           writtenOn: args.writtenOn,
         }),
       ),
+  }),
+}));
+
+const NomineeRef = builder.objectRef<{ voterId: string; name: string; nominations: number }>('Nominee').implement({
+  fields: (t) => ({
+    voter: t.field({ type: Voter, resolve: async (n, _a, ctx) => (await ctx.db.query.voter.findFirst({ where: { id: Number(n.voterId) } }))! }),
+    name: t.exposeString('name'),
+    nominations: t.exposeInt('nominations'),
+  }),
+});
+
+const PositionNominationsRef = builder.objectRef<{ position: 'director' | 'deputy' | 'member'; nominees: readonly { voterId: string; name: string; nominations: number }[] }>('PositionNominations').implement({
+  fields: (t) => ({
+    position: t.field({ type: PositionKindEnum, resolve: (p) => p.position }),
+    nominees: t.field({ type: [NomineeRef], description: 'Most nominations first; equal counts in stroke order.', resolve: (p) => [...p.nominees] }),
+  }),
+});
+
+const NominationStateRef = builder.objectRef<NominationState>('NominationState').implement({
+  description: 'D1: direct nomination (海选) so far.',
+  fields: (t) => ({
+    participants: t.exposeInt('participants'),
+    registered: t.exposeInt('registered'),
+    quorumProblem: t.exposeString('quorumProblem', { nullable: true, description: 'Why the nomination is not (yet) valid, or null.' }),
+    positions: t.field({ type: [PositionNominationsRef], resolve: (s) => [...s.tally.positions] }),
+    problems: t.field({ type: [RuleProblemRef], resolve: (s) => [...s.tally.problems] }),
+  }),
+});
+
+builder.objectField(Election, 'nominations', (t) =>
+  t.field({ type: NominationStateRef, nullable: true, description: 'Null until the seats are decided.', resolve: (e, _a, ctx) => nominationState(ctx.db, e.id) }),
+);
+
+const GroupCountInput = builder.inputType('GroupNominationInput', {
+  fields: (t) => ({
+    voterId: t.globalID({ required: true, for: [Voter] }),
+    position: t.field({ type: PositionKindEnum, required: true }),
+    nominations: t.int({ required: true }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  enterGroupNominations: t.field({
+    type: NominationStateRef,
+    errors: userErrors,
+    description: 'D1: one group’s nomination count sheet (replaces an earlier entry for the group).',
+    args: {
+      electionId: t.arg.globalID({ required: true, for: [Election] }),
+      groupName: t.arg.string({ required: true }),
+      participants: t.arg.int({ required: true }),
+      counts: t.arg({ type: [GroupCountInput], required: true }),
+    },
+    authScopes: (_r, args) => ({ manageElection: Number(args.electionId.id) }),
+    resolve: async (_r, args, ctx) =>
+      unwrap(
+        await enterGroupNominations(
+          ctx,
+          Number(args.electionId.id),
+          args.groupName,
+          args.participants,
+          args.counts.map((c) => ({ voterId: Number(c.voterId.id), position: c.position, nominations: c.nominations })),
+        ),
+      ),
+  }),
+  publishPreliminaryList: t.field({
+    type: NominationStateRef,
+    errors: userErrors,
+    description: 'D1: the preliminary candidates from the nomination totals, once the quorum holds.',
+    args: { electionId: t.arg.globalID({ required: true, for: [Election] }) },
+    authScopes: (_r, args) => ({ manageElection: Number(args.electionId.id) }),
+    resolve: async (_r, args, ctx) => unwrap(await publishPreliminaryList(ctx, Number(args.electionId.id))),
+  }),
+  chooseFormalCandidates: t.field({
+    type: builder.objectRef<{ chosen: number }>('FormalChoice').implement({ fields: (f) => ({ chosen: f.exposeInt('chosen') }) }),
+    errors: userErrors,
+    description: 'D2: the formal candidates of a position from the preliminary list (default: seats + the least margin).',
+    args: { electionId: t.arg.globalID({ required: true, for: [Election] }), position: t.arg({ type: PositionKindEnum, required: true }), formalCount: t.arg.int() },
+    authScopes: (_r, args) => ({ manageElection: Number(args.electionId.id) }),
+    resolve: async (_r, args, ctx) => ({ chosen: unwrap(await chooseFormalCandidates(ctx, Number(args.electionId.id), args.position, args.formalCount ?? null)) }),
   }),
 }));
