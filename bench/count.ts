@@ -7,7 +7,7 @@
  * cross-position aggregation (F6) and the reserved women's seat (F8) on.
  * `BALLOTS=… tsx bench/count.ts` changes the size.
  */
-import { determine, parseCountInput } from '@huanjie/domain';
+import { determine, mulberry32, parseCountInput } from '@huanjie/domain';
 import type { CountInput } from '@huanjie/domain';
 
 const BALLOTS = Number(process.env.BALLOTS ?? 100_000);
@@ -26,16 +26,7 @@ const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高';
 const writeIns = ['王小明', '李大山', '张秀兰', '刘德明'];
 
 /** Deterministic (mulberry32), so every run counts the same ballots. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 function buildExport(ballots: number): unknown {
   const next = random(20261220);
