@@ -136,7 +136,7 @@ async function measureHuanjie(): Promise<void> {
   let ready = 0;
   const stops: (() => void)[] = [];
   const subscription = JSON.stringify({
-    query: `subscription($e: ID!, $r: Int, $a: Int) { tallyEvents(electionId: $e, round: $r, afterSeq: $a) { events { seq ballot { sections } } } }`,
+    query: `subscription($e: ID!, $r: Int, $a: Int) { tallyEvents(electionId: $e, round: $r, afterSeq: $a) { json } }`,
     variables: { e: electionId, r: snapshot.round, a: snapshot.seq },
   });
   for (let i = 0; i < BOARDS; i += 1) {

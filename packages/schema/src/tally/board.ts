@@ -120,7 +120,8 @@ export async function eventsAfter(db: Executor, electionId: number, round: numbe
   return rows.map((r) => r.payload as TallyEvent);
 }
 
-export const BATCH_MS = 25;
+/** At most this long between an event and the batch that carries it to the boards. */
+export const BATCH_MS = 40;
 
 type Listener = (batch: readonly TallyEvent[]) => void;
 

@@ -195,7 +195,14 @@ const TallyBoardRef = builder.objectRef<BoardSnapshot>('TallyBoard').implement({
 });
 
 const TallyBatchRef = builder.objectRef<readonly TallyEvent[]>('TallyEventBatch').implement({
-  fields: (t) => ({ events: t.field({ type: [TallyEventRef], resolve: (b) => [...b] }) }),
+  fields: (t) => ({
+    events: t.field({ type: [TallyEventRef], resolve: (b) => [...b] }),
+    json: t.field({
+      type: 'JSON',
+      description: 'The same events as plain JSON (the TallyEvent fields): one field to execute per board instead of hundreds — what a big hall of boards should select.',
+      resolve: (b) => b,
+    }),
+  }),
 });
 
 async function requireReadable(ctx: { db: Db; actor: Parameters<typeof canReadCommunity>[0] }, electionId: number): Promise<void> {
