@@ -109,6 +109,8 @@ describe('before the vote', () => {
     const after = await check();
     expect(after).toMatchObject({ ok: true, errors: [] });
     expect(after.warnings.map((w: { code: string }) => w.code)).toContain('COMMITMENT_NOT_SIGNED');
+    const unsigned = await q(`query($e: ID!) { node(id: $e) { ... on Election { unsignedCommitments } } }`);
+    expect(unsigned.node.unsignedCommitments).toBe(6);
 
     const published = await q(
       `mutation($e: ID!) { publishCandidateList(electionId: $e) { __typename ... on PublishedCandidateList { publishedOn entries { position name sex age } } ... on Error { code message } } }`,

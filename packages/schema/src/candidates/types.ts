@@ -11,7 +11,7 @@ import { SexEnum, Voter } from '../voters/types.ts';
 import { PollingPlace } from '../polling/types.ts';
 import { appointStaff, recordKinship, recordProxy } from '../polling/people.ts';
 import { setElectionCommittee } from '../committee/service.ts';
-import { electionRules } from '../rules/load.ts';
+import { candidatesOf, electionRules } from '../rules/load.ts';
 import { chooseFormalCandidates, enterGroupNominations, nominationState, publishPreliminaryList, type NominationState } from './nominations.ts';
 import {
   addCandidate,
@@ -202,6 +202,10 @@ builder.objectFields(Election, (t) => ({
     type: RuleReportRef,
     description: 'D2, D3, D5, D6, A2: the formal list checked whole; errors block publication.',
     resolve: async (e, _a, ctx) => (await formalListReport(ctx.db, e.id, ctx.clock.today())) ?? { ok: false, errors: [], warnings: [] },
+  }),
+  unsignedCommitments: t.int({
+    description: 'D5: formal candidates without a signed commitment letter (竞争承诺书): a warning on the overview.',
+    resolve: async (e, _a, ctx) => (await candidatesOf(ctx.db, e.id, 'formal')).filter((c) => c.commitmentSignedOn === null).length,
   }),
   formalListDeadline: t.field({ type: 'Date', description: 'D3: 5 days before election day.', resolve: (e) => formalListDeadline(e.electionDay) }),
   formalListPublishedOn: t.field({
