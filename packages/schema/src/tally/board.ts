@@ -7,7 +7,7 @@
  */
 import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
 import { RunningTally, securedSeats, type CountCandidate, type CountPosition, type Determination, type RunningTallyState } from '@huanjie/domain';
-import { ballot, ballotIssue, ballotVoid, boxCount, community, election, pollingPlace, tallyEvent, voter, type Executor } from '@huanjie/db';
+import { ballot, ballotIssue, ballotVoid, boxCount, community, election, pollingPlace, tallyEvent, voter, type Db, type Executor } from '@huanjie/db';
 import type { Events, TallyEvent } from '../events.ts';
 import { latestRound, roundCandidates } from './service.ts';
 
@@ -58,7 +58,15 @@ export function boardPositions(s: Pick<BoardSnapshot, 'positions' | 'tally' | 'r
   });
 }
 
-export async function boardSnapshot(db: Executor, electionId: number): Promise<BoardSnapshot | null> {
+/**
+ * The board's snapshot, read in one repeatable-read transaction: its `seq` and the ballots it counts
+ * are the same moment's, so an event after `seq` is never also in the snapshot (no double count).
+ */
+export function boardSnapshot(db: Db, electionId: number): Promise<BoardSnapshot | null> {
+  return db.transaction((tx) => readSnapshot(tx, electionId), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+}
+
+async function readSnapshot(db: Executor, electionId: number): Promise<BoardSnapshot | null> {
   const [e] = await db
     .select({ name: community.name, electionDay: election.electionDay })
     .from(election)

@@ -191,6 +191,12 @@ const TallyBoardRef = builder.objectRef<BoardSnapshot>('TallyBoard').implement({
       },
     }),
     state: t.field({ type: 'JSON', description: 'RunningTallyState, for the board to restore and apply events to.', resolve: (s): RunningTallyState => s.tally }),
+    determination: t.field({
+      type: DeterminationRef,
+      nullable: true,
+      description: 'Once the round is certified (定票): who is elected.',
+      resolve: (s) => (s.determination ? { determination: s.determination, candidates: s.candidates, explanation: null } : null),
+    }),
   }),
 });
 
