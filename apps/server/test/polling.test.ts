@@ -58,6 +58,8 @@ describe('ballot issuance and turnout', () => {
     const again = await admin.query(ISSUE, { e: electionId, p: places[1], v: voters[0] });
     expect(again.data.issueBallot).toEqual({ __typename: 'UserError', code: 'ALREADY_ISSUED', message: '选民0已领取过选票，每人只能领取一次（E7）' });
     expect(await turnout()).toEqual({ registered: 5, issued: 1, majority: false });
+    const flags = await admin.query(`query($e: ID!) { voters(electionId: $e, first: 2) { edges { node { name ballotIssued } } } }`, { e: electionId });
+    expect(flags.data.voters.edges.map((e: { node: unknown }) => e.node)).toEqual([{ name: '选民0', ballotIssued: true }, { name: '选民1', ballotIssued: false }]);
   });
 
   it('two stations racing for the same voter: exactly one ballot is issued', async () => {

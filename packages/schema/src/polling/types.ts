@@ -1,4 +1,6 @@
 /** GraphQL for polling (rules.md E): places and boxes, ballot issuance, live turnout. */
+import { and, eq } from 'drizzle-orm';
+import { ballotIssue } from '@huanjie/db';
 import { builder } from '../builder.ts';
 import { userErrors } from '../error-types.ts';
 import { unwrap } from '../result.ts';
@@ -47,6 +49,21 @@ export const BallotIssue = builder.drizzleObject('ballotIssue', {
     proxyHolder: t.relation('proxyHolder', { nullable: true }),
   }),
 });
+
+builder.objectField(Voter, 'ballotIssued', (t) =>
+  t.boolean({
+    description: 'E7: has this voter (or their proxy holder) received the round’s ballot?',
+    args: { round: t.arg.int({ defaultValue: 1 }) },
+    resolve: async (v, args, ctx) => {
+      const [row] = await ctx.db
+        .select({ id: ballotIssue.id })
+        .from(ballotIssue)
+        .where(and(eq(ballotIssue.voterId, v.id), eq(ballotIssue.round, args.round ?? 1)))
+        .limit(1);
+      return row !== undefined;
+    },
+  }),
+);
 
 builder.objectFields(Election, (t) => ({
   pollingPlaces: t.field({
