@@ -1,8 +1,10 @@
 /**
  * The urql client of both apps: same-origin /graphql with the session cookie. File variables go
- * out as a GraphQL multipart request (urql's fetch exchange does this by itself).
+ * out as a GraphQL multipart request (urql's fetch exchange does this by itself). Subscriptions go
+ * over Server-Sent Events, as graphql-yoga serves them (see sse.ts).
  */
-import { Client, cacheExchange, fetchExchange, mapExchange, type CombinedError } from 'urql';
+import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange, type CombinedError } from 'urql';
+import { sseForwarder } from './sse.ts';
 
 /** The server's codes for "sign in (again)". */
 export type AuthErrorCode = 'UNAUTHENTICATED' | 'SESSION_EXPIRED';
@@ -28,8 +30,9 @@ export interface ClientOptions {
 }
 
 export function createHuanjieClient(options: ClientOptions): Client {
+  const url = options.url ?? '/graphql';
   return new Client({
-    url: options.url ?? '/graphql',
+    url,
     fetchOptions: { credentials: 'same-origin' },
     exchanges: [
       cacheExchange,
@@ -39,6 +42,7 @@ export function createHuanjieClient(options: ClientOptions): Client {
           if (auth) options.onAuthError(auth);
         },
       }),
+      subscriptionExchange({ forwardSubscription: sseForwarder({ url }) }),
       fetchExchange,
     ],
   });

@@ -24,3 +24,14 @@ export function formatNumber(n: number, lang: Lang): string {
 export function datePickerFormat(lang: Lang): string[] {
   return lang === 'zh-CN' ? ['YYYY年M月D日', 'YYYY-MM-DD'] : ['YYYY-MM-DD', 'D MMM YYYY'];
 }
+
+/** An instant (ISO 8601) in the browser's time zone: '2026年11月25日 14:03' (zh) or '25 Nov 2026, 14:03' (en). */
+export function formatDateTime(instant: string | null | undefined, lang: Lang): string {
+  if (!instant) return '';
+  const at = new Date(instant);
+  if (Number.isNaN(at.getTime())) return instant;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  if (lang === 'zh-CN') return `${at.getFullYear()}年${at.getMonth() + 1}月${at.getDate()}日 ${time}`;
+  return `${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(at)}, ${time}`;
+}

@@ -1,8 +1,8 @@
-/** One community: its groups, and the nine-step checklist of its election with deadlines and status. */
+/** The overview tab of a community: its facts, groups, and the nine-step checklist of its election with deadlines and status. */
 import { useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { errorMessage, formatDate, formatNumber, graphql, useLang, useT, useViewer, type ResultOf, type StepKey, type StepStatus } from '@huanjie/ui';
 import { canManageCommunity } from '../permissions.ts';
@@ -62,25 +62,13 @@ export function CommunityPage() {
   const [adding, setAdding] = useState(false);
   const community = result.data?.community;
 
-  const breadcrumb = <Breadcrumb items={[{ title: <Link to="/communities">{t('nav.communities')}</Link> }, { title: community?.name ?? code }]} />;
-  if (result.error && !community) return <Space orientation="vertical">{breadcrumb}<Alert type="error" showIcon title={errorMessage(result.error, t('error.network'))} /></Space>;
-  if (!community) {
-    return (
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        {breadcrumb}
-        {result.fetching ? <Card loading /> : <Empty description={t('community.notFound', { code })} />}
-      </Space>
-    );
-  }
+  if (result.error && !community) return <Alert type="error" showIcon title={errorMessage(result.error, t('error.network'))} />;
+  if (!community) return result.fetching ? <Card loading /> : <Empty description={t('community.notFound', { code })} />;
   const manage = canManageCommunity(me, community.id);
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      {breadcrumb}
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="community-title">
-          {community.name}
-        </Typography.Title>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('communities.code')}>{community.code}</Descriptions.Item>
           <Descriptions.Item label={t('communities.kind')}>{t(`kind.${community.kind}`)}</Descriptions.Item>

@@ -26,6 +26,9 @@ const OverviewQuery = graphql(`
           stage
           checklist { step key title titleEn status }
           overdueSteps { step key title titleEn daysLeft }
+          overdueObjections
+          unsignedCommitments
+          voterList { overdue publishBy }
         }
       }
     }
@@ -34,7 +37,7 @@ const OverviewQuery = graphql(`
 
 type OverviewRow = ResultOf<typeof OverviewQuery>['overview']['rows'][number];
 
-const refetchOn = { additionalTypenames: ['Community', 'Election', 'Cycle', 'Group', 'ImportReport'] };
+const refetchOn = { additionalTypenames: ['Community', 'Election', 'Cycle', 'Group', 'ImportReport', 'VoterObjection', 'VoterListVersion', 'Candidate'] };
 
 export function OverviewPage() {
   const t = useT();
@@ -42,7 +45,6 @@ export function OverviewPage() {
   const [result] = useQuery({ query: OverviewQuery, requestPolicy: 'cache-and-network', context: refetchOn });
   const overview = result.data?.overview;
   if (result.error && !overview) return <Alert type="error" showIcon title={errorMessage(result.error, t('error.network'))} />;
-  const stepTitle = (s: { title: string; titleEn: string }) => (lang === 'zh-CN' ? s.title : s.titleEn);
 
   const columns = [
     {
@@ -94,20 +96,7 @@ export function OverviewPage() {
     {
       title: t('overview.overdue'),
       key: 'overdue',
-      render: (_: unknown, r: OverviewRow) =>
-        r.election && r.election.overdueSteps.length > 0 ? (
-          <Space size={[0, 4]} wrap>
-            {r.election.overdueSteps.map((s) => (
-              <Tooltip key={s.key} title={s.daysLeft !== null ? t('community.daysOver', { n: -s.daysLeft }) : undefined}>
-                <Tag color="red" data-testid={`overdue-${r.community.code}-${s.key}`}>
-                  {s.step}. {stepTitle(s)}
-                </Tag>
-              </Tooltip>
-            ))}
-          </Space>
-        ) : (
-          <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
-        ),
+      render: (_: unknown, r: OverviewRow) => <OverdueCell row={r} />,
     },
   ];
 
@@ -165,6 +154,55 @@ export function OverviewPage() {
         locale={{ emptyText: <Empty description={t('overview.empty')} /> }}
         onRow={(r) => ({ 'data-testid': `overview-row-${r.community.code}` }) as HTMLAttributes<HTMLElement>}
       />
+    </Space>
+  );
+}
+
+/**
+ * The row's overdue steps, an unpublished voter list past its day (C5) and objections undecided
+ * after 3 days (C6) in red; formal candidates without a signed commitment letter (D5) in orange.
+ */
+function OverdueCell({ row: r }: { readonly row: OverviewRow }) {
+  const t = useT();
+  const [lang] = useLang();
+  const e = r.election;
+  const stepTitle = (s: { title: string; titleEn: string }) => (lang === 'zh-CN' ? s.title : s.titleEn);
+  if (!e || (e.overdueSteps.length === 0 && !e.voterList.overdue && e.overdueObjections === 0 && e.unsignedCommitments === 0)) {
+    return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+  }
+  const base = `/communities/${encodeURIComponent(r.community.code)}`;
+  return (
+    <Space size={[0, 4]} wrap>
+      {e.overdueSteps.map((s) => (
+        <Tooltip key={s.key} title={s.daysLeft !== null ? t('community.daysOver', { n: -s.daysLeft }) : undefined}>
+          <Tag color="red" data-testid={`overdue-${r.community.code}-${s.key}`}>
+            {s.step}. {stepTitle(s)}
+          </Tag>
+        </Tooltip>
+      ))}
+      {e.voterList.overdue ? (
+        <Tooltip title={t('overview.voterListDue', { date: formatDate(e.voterList.publishBy, lang) })}>
+          <Link to={`${base}/voters?view=publication`}>
+            <Tag color="red" data-testid={`overdue-${r.community.code}-voter-list`}>
+              {t('overview.voterListOverdue')}
+            </Tag>
+          </Link>
+        </Tooltip>
+      ) : null}
+      {e.overdueObjections > 0 ? (
+        <Link to={`${base}/voters?view=objections`}>
+          <Tag color="red" data-testid={`overdue-${r.community.code}-objections`}>
+            {t('overview.overdueObjections', { n: e.overdueObjections })}
+          </Tag>
+        </Link>
+      ) : null}
+      {e.unsignedCommitments > 0 ? (
+        <Link to={`${base}/candidates`}>
+          <Tag color="orange" data-testid={`unsigned-${r.community.code}`}>
+            {t('overview.unsignedCommitments', { n: e.unsignedCommitments })}
+          </Tag>
+        </Link>
+      ) : null}
     </Space>
   );
 }

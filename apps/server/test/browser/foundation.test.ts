@@ -3,45 +3,30 @@
  * console and tally app, served by the real server on a real (embedded) database.
  * Needs `vite build` of apps/admin and apps/tally first (turbo's test task builds them).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { communityImportTemplate } from '../../../../packages/schema/src/organization/import.ts';
-import { startServer, type RunningServer } from '../../src/server.ts';
-import { adminDist, tallyDist } from '../../src/static.ts';
-import { launchChromium } from './chromium.ts';
+import type { RunningServer } from '../../src/server.ts';
+import { signIn, startBrowserRig, type BrowserRig } from './helpers.ts';
 
 const PASSWORD = 'browser-admin-pw';
 
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.getByTestId('sign-in-username').fill(username);
-  await page.getByTestId('sign-in-password').fill(password);
-  await page.keyboard.press('Enter'); // Enter submits: the form is keyboard-first
-}
+/** vitest's default poll of 1 s is shorter than a round trip plus a re-render on a loaded machine. */
+const eventually = { timeout: 15_000, interval: 100 };
 
 describe('the admin console and the tally app in a browser', () => {
-  let dataDir: string;
+  let rig: BrowserRig | undefined;
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    for (const dist of [adminDist, tallyDist]) {
-      if (!existsSync(path.join(dist, 'index.html'))) throw new Error(`${dist} is not built: run pnpm build (turbo builds it before this test)`);
-    }
-    // Always the embedded database: this test is about the apps, the PostgreSQL run covers the API.
-    dataDir = mkdtempSync(path.join(tmpdir(), 'huanjie-browser-'));
-    server = await startServer({ port: 0, host: '127.0.0.1', dataDir, databaseUrl: undefined, adminPassword: PASSWORD, today: '2026-11-25' });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    rig = await startBrowserRig({ adminPassword: PASSWORD, today: '2026-11-25' });
+    ({ server, browser, page } = rig);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await rig?.close();
   });
 
   it('sends a signed-out visitor to sign-in, and refuses a wrong password in Chinese', async () => {
@@ -50,7 +35,7 @@ describe('the admin console and the tally app in a browser', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await page.getByTestId('sign-in-notice').count()).toBe(0); // a first visit is no error
     await signIn(page, 'admin', 'not-the-password');
-    await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toContain('用户名或密码错误');
+    await expect.poll(() => page.getByTestId('sign-in-error').textContent(), eventually).toContain('用户名或密码错误');
     await signIn(page, 'admin', PASSWORD);
     await page.waitForURL(`${server.url}/`);
     await page.getByText('全镇换届进度').waitFor();
@@ -70,7 +55,7 @@ describe('the admin console and the tally app in a browser', () => {
   it('creates a community, and shows the server’s message when its code is used twice, keeping what was typed', async () => {
     await page.getByRole('menuitem', { name: '社区' }).click();
     await page.getByTestId('create-community').click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('community-code');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), eventually).toBe('community-code');
     await page.keyboard.type('T001');
     await page.getByTestId('community-name').fill('测试村');
     await page.keyboard.press('Enter');
@@ -89,7 +74,7 @@ describe('the admin console and the tally app in a browser', () => {
     await page.getByTestId('import-communities').click();
     const csv = ['社区代码,社区名称,类型,区域,小组,户数,人口', 'T002,导入村,村,农村,一组,40,130', 'T003,坏行村,镇,农村,一组,10,20'].join('\n');
     await page.getByTestId('import-file').setInputFiles({ name: 'communities.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('共 2 行：新增 2 项，更新 0 项，未导入 1 行。');
+    await expect.poll(() => page.getByTestId('import-summary').textContent(), eventually).toContain('共 2 行：新增 2 项，更新 0 项，未导入 1 行。');
     const errors = page.getByTestId('import-errors');
     expect(await errors.textContent()).toContain('类型“镇”无法识别，应为“村”或“居”');
     await page.keyboard.press('Escape');
@@ -99,7 +84,7 @@ describe('the admin console and the tally app in a browser', () => {
   it('ticks a checklist step and the overview counts it', async () => {
     await page.getByRole('menuitem', { name: '全镇总览' }).click();
     const done = page.getByTestId('steps-done-T001');
-    await expect.poll(() => done.textContent()).toBe('0/9');
+    await expect.poll(() => done.textContent(), eventually).toBe('0/9');
     await page.getByTestId('overview-row-T001').getByTestId('overdue-T001-SURVEY').waitFor();
 
     await page.getByTestId('overview-row-T001').getByRole('link', { name: '测试村' }).click();
@@ -107,11 +92,11 @@ describe('the admin console and the tally app in a browser', () => {
     const survey = page.getByTestId('step-SURVEY');
     expect(await survey.isChecked()).toBe(false);
     await survey.click();
-    await expect.poll(() => page.getByTestId('status-SURVEY').textContent()).toBe('已完成');
+    await expect.poll(() => page.getByTestId('status-SURVEY').textContent(), eventually).toBe('已完成');
     expect(await survey.isChecked()).toBe(true);
 
     await page.getByRole('menuitem', { name: '全镇总览' }).click();
-    await expect.poll(() => done.textContent()).toBe('1/9');
+    await expect.poll(() => done.textContent(), eventually).toBe('1/9');
     expect(await page.getByTestId('overdue-T001-SURVEY').count()).toBe(0);
   });
 
@@ -155,6 +140,6 @@ describe('the admin console and the tally app in a browser', () => {
     await page.context().clearCookies();
     await page.getByRole('menuitem', { name: '全镇总览' }).click();
     await page.waitForURL(/\/sign-in$/);
-    await expect.poll(() => page.getByTestId('sign-in-notice').textContent()).toContain('请先登录');
+    await expect.poll(() => page.getByTestId('sign-in-notice').textContent(), eventually).toContain('请先登录');
   });
 });
