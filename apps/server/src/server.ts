@@ -63,6 +63,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('未找到 / not found');
   });
+  // Longer than a load balancer's idle timeout, so that a kept-alive connection is never closed by
+  // us at the moment a client reuses it (a clerk's entry would then fail with ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', resolve);

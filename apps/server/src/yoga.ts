@@ -17,7 +17,7 @@ type ServerContext = Record<string, never>;
 export function createApp(options: AppOptions): YogaServerInstance<ServerContext, Context> {
   const pendingCookies = new WeakMap<Request, string[]>();
   const events = options.events ?? createEvents();
-  const tallyHub = new TallyHub(events);
+  const tallyHub = new TallyHub(events, options.database.db);
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',

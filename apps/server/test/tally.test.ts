@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { determine, parseCountInput } from '@huanjie/domain';
+import { contiguous, eventsAfter } from '@huanjie/schema';
 import { createTestApp, type TestApp, type TestClient } from './harness.ts';
 import { setUpCount } from './counting-fixture.ts';
 
@@ -170,6 +171,21 @@ describe('counting day', () => {
     await resumed.until((e) => e.length > 0 && e.at(-1)!.seq === b.seq);
     expect(resumed.events.map((e) => e.seq)).toEqual(all.events.filter((e) => e.seq > middle).map((e) => e.seq));
     await resumed.stop();
+  });
+
+  it('puts events from several server processes back in order, filling a gap from the log', async () => {
+    const id = Number(Buffer.from(electionId, 'base64').toString().split(':')[1]);
+    const log = await eventsAfter(app.database.db, id, 1, 0);
+    expect(log.length).toBeGreaterThan(4);
+    // Process B's event 4 reaches this process before A's events 2 and 3.
+    const [, e2, e3, e4] = log;
+    const state = { round: 1 as number | null, last: 1 };
+    const out = await contiguous(app.database.db, id, state, [e4!, e2!]);
+    expect(out[0]).toEqual(e2);
+    // The gap is read from the log — with everything committed after it, handed out once, in order.
+    expect(out.map((e) => e.seq)).toEqual(log.slice(1).map((e) => e.seq));
+    expect(await contiguous(app.database.db, id, state, [e3!])).toEqual([]); // late, already handed out
+    expect(state.last).toBe(log.at(-1)!.seq);
   });
 
   it('certifies the round: the determination equals the recount of the export, and every tally write is refused', async () => {

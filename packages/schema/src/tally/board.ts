@@ -137,14 +137,61 @@ interface Topic {
   readonly listeners: Set<Listener>;
   buffer: TallyEvent[];
   timer: ReturnType<typeof setTimeout> | null;
+  /** Flushes run one after another (a gap is filled from the log, which takes a query). */
+  flushing: Promise<void>;
+  /** The last event handed out, so that batches go out complete and in order. */
+  round: number | null;
+  last: number;
   stop: () => void;
+}
+
+const bySeq = (a: TallyEvent, b: TallyEvent) => a.round - b.round || a.seq - b.seq;
+
+/**
+ * Events of one round, in order and without gaps, from what arrived plus the log. With several
+ * server processes, events reach Redis in commit order per process but may interleave across
+ * processes; a later sequence number is only given after the earlier transaction committed, so a
+ * gap is always in the log by the time it is seen.
+ */
+export async function contiguous(db: Executor, electionId: number, state: { round: number | null; last: number }, arrived: readonly TallyEvent[]): Promise<TallyEvent[]> {
+  const out: TallyEvent[] = [];
+  const sorted = [...arrived].sort(bySeq);
+  for (let i = 0; i < sorted.length; i += 1) {
+    const e = sorted[i]!;
+    if (state.round === null) {
+      state.round = e.round;
+      state.last = e.seq - 1;
+    }
+    if (e.round > state.round) {
+      state.round = e.round;
+      state.last = 0;
+    }
+    if (e.round < state.round || e.seq <= state.last) continue;
+    if (e.seq === state.last + 1) {
+      out.push(e);
+      state.last = e.seq;
+      continue;
+    }
+    // A gap: everything after `last` is committed, so read it once and carry on from there.
+    const filled = await eventsAfter(db, electionId, state.round, state.last);
+    for (const f of filled) {
+      if (f.round === state.round && f.seq === state.last + 1) {
+        out.push(f);
+        state.last = f.seq;
+      }
+    }
+  }
+  return out;
 }
 
 /** One pub/sub subscription per election per process, fanned out to local boards in batches. */
 export class TallyHub {
   private readonly topics = new Map<number, Topic>();
 
-  constructor(private readonly events: Events) {}
+  constructor(
+    private readonly events: Events,
+    private readonly db: Db,
+  ) {}
 
   subscribe(electionId: number, listener: Listener): () => void {
     let topic = this.topics.get(electionId);
@@ -165,21 +212,31 @@ export class TallyHub {
       listeners: new Set(),
       buffer: [],
       timer: null,
+      flushing: Promise.resolve(),
+      round: null,
+      last: 0,
       stop: () => {
         if (topic.timer) clearTimeout(topic.timer);
         void source.return();
       },
     };
-    const flush = () => {
-      topic.timer = null;
-      const batch = topic.buffer;
+    const flush = async () => {
+      const arrived = topic.buffer;
       topic.buffer = [];
-      for (const listener of topic.listeners) listener(batch);
+      const batch = await contiguous(this.db, electionId, topic, arrived);
+      if (batch.length > 0) for (const listener of topic.listeners) listener(batch);
+    };
+    const schedule = () => {
+      topic.timer = null;
+      topic.flushing = topic.flushing.then(flush).catch((error: unknown) => {
+        // A failed log read must not stop the board: the next batch tries again.
+        console.error('tally hub: could not fill a gap from the log', error);
+      });
     };
     void (async () => {
       for await (const event of source) {
         topic.buffer.push(event);
-        topic.timer ??= setTimeout(flush, BATCH_MS);
+        topic.timer ??= setTimeout(schedule, BATCH_MS);
       }
     })();
     this.topics.set(electionId, topic);
@@ -189,7 +246,8 @@ export class TallyHub {
 
 /**
  * A board's stream: the events after `afterSeq` from the log, then live batches, each event once
- * and in order (the hub is joined before the log is read, so nothing falls in between).
+ * and in order (the hub is joined before the log is read, so nothing falls in between; a gap — the
+ * hub started after this board's replay — is filled from the log).
  */
 export async function* boardStream(db: Executor, hub: TallyHub, electionId: number, round: number, afterSeq: number): AsyncGenerator<TallyEvent[]> {
   const pending: (readonly TallyEvent[])[] = [];
@@ -199,19 +257,8 @@ export async function* boardStream(db: Executor, hub: TallyHub, electionId: numb
     wake?.();
   });
   try {
-    let lastRound = round;
-    let lastSeq = afterSeq;
-    const fresh = (events: readonly TallyEvent[]) =>
-      events.filter((e) => {
-        if (e.round > lastRound) {
-          lastRound = e.round;
-          lastSeq = 0;
-        }
-        if (e.round < lastRound || e.seq <= lastSeq) return false;
-        lastSeq = e.seq;
-        return true;
-      });
-    const missed = fresh(await eventsAfter(db, electionId, round, afterSeq));
+    const state = { round: round as number | null, last: afterSeq };
+    const missed = await contiguous(db, electionId, state, await eventsAfter(db, electionId, round, afterSeq));
     if (missed.length > 0) yield missed;
     for (;;) {
       const batch = pending.shift();
@@ -222,7 +269,7 @@ export async function* boardStream(db: Executor, hub: TallyHub, electionId: numb
         wake = null;
         continue;
       }
-      const events = fresh(batch);
+      const events = await contiguous(db, electionId, state, batch);
       if (events.length > 0) yield events;
     }
   } finally {
