@@ -4,7 +4,7 @@
  * certification, the recount of the export, and the run-off.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { determine, parseCountInput } from '@huanjie/domain';
+import { determine, parseCountInput, RunningTally } from '@huanjie/domain';
 import { contiguous, eventsAfter } from '@huanjie/schema';
 import { createTestApp, type TestApp, type TestClient } from './harness.ts';
 import { setUpCount } from './counting-fixture.ts';
@@ -171,6 +171,34 @@ describe('counting day', () => {
     await resumed.until((e) => e.length > 0 && e.at(-1)!.seq === b.seq);
     expect(resumed.events.map((e) => e.seq)).toEqual(all.events.filter((e) => e.seq > middle).map((e) => e.seq));
     await resumed.stop();
+  });
+
+  it('gives boards the same count as deltas: snapshot plus deltas equals the snapshot of now', async () => {
+    const before = await q(`query($e: ID!) { tallyBoard(electionId: $e) { seq state } }`);
+    const stream = await app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({
+        query: `subscription($e: ID!, $a: Int) { tallyDeltas(electionId: $e, round: 1, afterSeq: $a) { fromSeq toSeq tally ballotsReturned boxesOpened newRound } }`,
+        variables: { e: electionId, a: before.tallyBoard.seq - 3 },
+      }),
+    });
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!/data:[^\n]*\n/.test(text)) text += (await reader.read()).value ?? '';
+    await reader.cancel();
+    const delta = JSON.parse(text.split('\n').find((l) => l.startsWith('data:'))!.slice(5)).data.tallyDeltas;
+    expect(delta).toMatchObject({ fromSeq: before.tallyBoard.seq - 2, toSeq: before.tallyBoard.seq, newRound: false });
+    // Rebuild the state three events back from the log, add the delta: the board's state now.
+    const id = Number(Buffer.from(electionId, 'base64').toString().split(':')[1]);
+    const events = await eventsAfter(app.database.db, id, 1, 0);
+    const t = new RunningTally([1, 2]);
+    for (const e of events.filter((x) => x.seq <= before.tallyBoard.seq - 3)) {
+      if (e.ballot && e.kind === 'ballot') t.apply(e.ballot, 1);
+      if (e.ballot && e.kind === 'void') t.apply(e.ballot, -1);
+    }
+    t.applyDelta(delta.tally);
+    expect(t.snapshot()).toEqual(before.tallyBoard.state);
   });
 
   it('puts events from several server processes back in order, filling a gap from the log', async () => {

@@ -1,7 +1,7 @@
 /** The board's arithmetic: events in sequence order, each once, whatever the reconnects. */
 import { describe, expect, it } from 'vitest';
-import { RunningTally, securedSeats, thresholdFor } from '@huanjie/domain';
-import { LiveCount, parseRunningTallyState, parseTallyEvents, type CountMeta, type LiveEvent } from '../src/live/count.ts';
+import { RunningTally, securedSeats, tallyDelta, thresholdFor } from '@huanjie/domain';
+import { LiveCount, parseRunningTallyState, parseTallyDelta, parseTallyEvents, type CountMeta, type LiveEvent } from '../src/live/count.ts';
 
 const meta: CountMeta = {
   communityName: '青山村',
@@ -90,6 +90,40 @@ describe('the live count', () => {
       expect(board.tally.snapshot()).toEqual(full.tally.snapshot());
       expect(board.positions()).toEqual(full.positions());
     }
+  });
+
+  it('a snapshot plus the summed-up batch after it (tallyDeltas) equals the whole replay; a gap asks for a snapshot', () => {
+    const all = events();
+    const full = LiveCount.fromStart(meta, { lastUpdate: null });
+    full.apply(all);
+    const cut = 4;
+    const head = LiveCount.fromStart(meta, { lastUpdate: null });
+    head.apply(all.slice(0, cut));
+    const board = LiveCount.fromSnapshot(meta, { seq: head.seq, lastUpdate: null, ballotsReturned: head.ballotsReturned, boxesOpened: head.boxesOpened, boxesClosed: 0, certified: false, state: head.tally.snapshot() });
+    const rest = all.slice(cut);
+    const batch = {
+      round: 1,
+      fromSeq: rest[0]!.seq,
+      toSeq: rest.at(-1)!.seq,
+      lastUpdate: at,
+      tally: tallyDelta(
+        meta.positions.map((p) => p.seats),
+        rest.flatMap((e) => (e.ballot && (e.kind === 'ballot' || e.kind === 'void') ? [{ ballot: e.ballot, sign: e.kind === 'ballot' ? (1 as const) : (-1 as const) }] : [])),
+      ),
+      ballotsReturned: rest.reduce((n, e) => n + (e.kind === 'box-opened' ? (e.ballotsReturned ?? 0) : 0), 0),
+      boxesOpened: rest.filter((e) => e.kind === 'box-opened').length,
+      boxesClosed: 0,
+      certified: false,
+      newRound: false,
+    };
+    const gapped = LiveCount.fromSnapshot(meta, { seq: head.seq - 1, lastUpdate: null, ballotsReturned: 0, boxesOpened: 0, boxesClosed: 0, certified: false, state: head.tally.snapshot() });
+    expect(gapped.applyDelta(batch)).toBe('resync');
+    expect(board.applyDelta(batch)).toBe('applied');
+    expect(board.applyDelta(batch)).toBe('applied'); // the same batch again changes nothing
+    expect(board.tally.snapshot()).toEqual(full.tally.snapshot());
+    expect(board.positions()).toEqual(full.positions());
+    expect(parseTallyDelta(JSON.parse(JSON.stringify(batch.tally)))).toEqual(batch.tally);
+    expect(parseTallyDelta({ ballotsCounted: 'x' })).toBeNull();
   });
 
   it('asks for the snapshot again when an event of another round arrives (a run-off began)', () => {

@@ -5,7 +5,7 @@
  * packages/schema/src/tally/board.ts). An event already applied (seq ≤ the last) is skipped, so a
  * reconnect can never count a ballot twice.
  */
-import { RunningTally, securedSeats, thresholdFor, type RunningTallyState } from '@huanjie/domain';
+import { RunningTally, securedSeats, thresholdFor, type RunningTallyState, type TallyDelta } from '@huanjie/domain';
 
 export type RoundKind = 'first' | 'runoff';
 
@@ -145,6 +145,24 @@ export class LiveCount {
     return 'applied';
   }
 
+  /**
+   * A board's batch summed up by the server (tallyDeltas): applied only when it starts right after
+   * the last applied seq; a later round, or a gap, asks for a fresh snapshot.
+   */
+  applyDelta(d: BoardDeltaBatch): ApplyResult {
+    if (this.meta.round === null || d.round !== this.meta.round || d.newRound) return 'resync';
+    if (d.toSeq <= this.seq) return 'applied'; // had it already
+    if (d.fromSeq !== this.seq + 1) return 'resync';
+    this.tally.applyDelta(d.tally);
+    this.ballotsReturned += d.ballotsReturned;
+    this.boxesOpened += d.boxesOpened;
+    this.boxesClosed += d.boxesClosed;
+    this.certified ||= d.certified;
+    this.seq = d.toSeq;
+    this.lastUpdate = d.lastUpdate;
+    return 'applied';
+  }
+
   private applyOne(e: LiveEvent): void {
     const kind = e.kind as TallyEventKind;
     switch (kind) {
@@ -272,4 +290,32 @@ export function parseTallyEvents(value: unknown): LiveEvent[] | null {
 
 export function roundKindOf(kind: string): RoundKind {
   return kind === 'runoff' ? 'runoff' : 'first';
+}
+
+/** TallyDeltaBatch as the board selects it. */
+export interface BoardDeltaBatch {
+  readonly round: number;
+  readonly fromSeq: number;
+  readonly toSeq: number;
+  readonly lastUpdate: string;
+  readonly tally: TallyDelta;
+  readonly ballotsReturned: number;
+  readonly boxesOpened: number;
+  readonly boxesClosed: number;
+  readonly certified: boolean;
+  readonly newRound: boolean;
+}
+
+/** Reads a TallyDeltaBatch's `tally` (a JSON scalar) as a TallyDelta, or null when it is not one. */
+export function parseTallyDelta(value: unknown): TallyDelta | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const ints = (x: unknown): x is number[] => Array.isArray(x) && x.every((n) => Number.isInteger(n));
+  if (!Number.isInteger(v['ballotsCounted']) || !Number.isInteger(v['spoiled']) || !ints(v['voidSections'])) return null;
+  const votes = v['votes'];
+  if (!Array.isArray(votes)) return null;
+  for (const p of votes) {
+    if (typeof p !== 'object' || p === null || !Object.values(p as Record<string, unknown>).every((n) => Number.isInteger(n))) return null;
+  }
+  return value as TallyDelta;
 }

@@ -1,13 +1,14 @@
 /**
  * Keeps one live count up to date over ONE SSE connection at a time: read the snapshot (tallyBoard),
- * subscribe to tallyEvents after its seq, apply each batch; on a break, wait (backing off), re-read
+ * subscribe after its seq (a board: tallyDeltas, each batch summed up; the entry screen: tallyEvents),
+ * apply each batch; on a break, wait (backing off), re-read
  * the snapshot and subscribe after it again. A board takes the fresh snapshot's tally; the entry
  * screen replays the round from seq 0 once and then resumes after the last event it applied.
  */
 import { graphql, type ResultOf } from '@huanjie/ui/graphql';
 import { gqlRequest } from '../api/request.ts';
 import { subscribeSse, type SseSubscription } from '../api/sse.ts';
-import { LiveCount, parseRunningTallyState, parseTallyEvents, roundKindOf, type CountMeta } from './count.ts';
+import { LiveCount, parseRunningTallyState, parseTallyDelta, parseTallyEvents, roundKindOf, type CountMeta } from './count.ts';
 
 export const TallyBoardQuery = graphql(`
   query TallyBoardSnapshot($electionId: ID!) {
@@ -24,6 +25,15 @@ export const TallyBoardQuery = graphql(`
 export const TallyEventsSubscription = graphql(`
   subscription TallyEvents($electionId: ID!, $round: Int, $afterSeq: Int) {
     tallyEvents(electionId: $electionId, round: $round, afterSeq: $afterSeq) { json }
+  }
+`);
+
+// A board takes each batch summed up (a few hundred bytes however many ballots it carried).
+export const TallyDeltasSubscription = graphql(`
+  subscription TallyDeltas($electionId: ID!, $round: Int, $afterSeq: Int) {
+    tallyDeltas(electionId: $electionId, round: $round, afterSeq: $afterSeq) {
+      round fromSeq toSeq lastUpdate tally ballotsReturned boxesOpened boxesClosed certified newRound
+    }
   }
 `);
 
@@ -172,6 +182,10 @@ export class LiveFeed {
   }
 
   private listen(count: LiveCount, generation: number): void {
+    if (!this.options.replay) {
+      this.listenDeltas(count, generation);
+      return;
+    }
     const round = count.meta.round ?? 1;
     this.subscription = subscribeSse(
       TallyEventsSubscription,
@@ -191,6 +205,39 @@ export class LiveFeed {
           }
           if (count.apply(events) === 'resync') {
             this.reconnect(0); // a run-off began, or counting started: its positions come with the snapshot
+            return;
+          }
+          this.set({ receivedAt: Date.now() });
+        },
+        onEnd: () => {
+          if (generation === this.generation) this.failed();
+        },
+      },
+    );
+  }
+
+  /** A board: one summed-up batch at a time; a gap or a new round re-reads the snapshot. */
+  private listenDeltas(count: LiveCount, generation: number): void {
+    const round = count.meta.round ?? 1;
+    this.subscription = subscribeSse(
+      TallyDeltasSubscription,
+      { electionId: this.electionId, round, afterSeq: count.seq },
+      {
+        onOpen: () => {
+          if (generation !== this.generation) return;
+          this.failures = 0;
+          this.set({ connection: 'live' });
+        },
+        onResult: (result) => {
+          if (generation !== this.generation) return;
+          const batch = result.kind === 'data' ? result.data.tallyDeltas : null;
+          const tally = batch ? parseTallyDelta(batch.tally) : null;
+          if (!batch || !tally) {
+            this.failed();
+            return;
+          }
+          if (count.applyDelta({ ...batch, tally }) === 'resync') {
+            this.reconnect(0);
             return;
           }
           this.set({ receivedAt: Date.now() });

@@ -57,6 +57,29 @@ export class RunningTally {
     return this.voids[i] ?? 0;
   }
 
+  /** Position i's counts as they stand, negative ones included (a delta's corrections). */
+  rawVotes(i: number): Record<string, number> {
+    return Object.fromEntries(this.votes[i] ?? []);
+  }
+
+  /** Adds a delta (a board catching up on a batch of ballots and corrections). */
+  applyDelta(delta: TallyDelta): void {
+    this.ballotsCounted += delta.ballotsCounted;
+    this.spoiled += delta.spoiled;
+    delta.voidSections.forEach((n, i) => {
+      this.voids[i] = (this.voids[i] ?? 0) + n;
+    });
+    delta.votes.forEach((changes, i) => {
+      const votes = this.votes[i];
+      if (!votes) return;
+      for (const [name, n] of Object.entries(changes)) {
+        const next = (votes.get(name) ?? 0) + n;
+        if (next === 0) votes.delete(name);
+        else votes.set(name, next);
+      }
+    });
+  }
+
   /** The state, to send as a board's snapshot and restore on the other side. */
   snapshot(): RunningTallyState {
     return {
@@ -80,6 +103,31 @@ export class RunningTally {
     t.spoiled = state.spoiled;
     return t;
   }
+}
+
+/**
+ * The net change of a run of ballots and corrections (F3): what a board adds to its tally instead
+ * of applying every ballot — its size depends on the candidates, not on how many ballots came.
+ */
+export interface TallyDelta {
+  readonly ballotsCounted: number;
+  readonly spoiled: number;
+  readonly voidSections: readonly number[];
+  /** Per position: votes gained (or lost to a correction) by candidate id or written-in name. */
+  readonly votes: readonly Readonly<Record<string, number>>[];
+}
+
+/** The delta of ballots added (`sign` 1) and voided (`sign` -1), for positions of these seats. */
+export function tallyDelta(seats: readonly number[], ballots: readonly { readonly ballot: { readonly spoiled: boolean; readonly sections: readonly (readonly string[])[] }; readonly sign: 1 | -1 }[]): TallyDelta {
+  const t = new RunningTally(seats);
+  for (const { ballot, sign } of ballots) t.apply(ballot, sign);
+  return {
+    ballotsCounted: t.ballotsCounted,
+    spoiled: t.spoiled,
+    voidSections: seats.map((_, i) => t.voidSections(i)),
+    // Negative counts are kept (a correction's), so read the raw map, not the sorted tally.
+    votes: seats.map((_, i) => t.rawVotes(i)),
+  };
 }
 
 export interface RunningTallyState {

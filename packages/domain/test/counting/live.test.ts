@@ -1,7 +1,7 @@
 /** The live board's arithmetic (F3–F7 during counting): running tallies and secured seats. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countSection, determine, RunningTally, securedSeats, type CountBallot, type CountInput } from '../../src/index.ts';
+import { countSection, determine, RunningTally, securedSeats, tallyDelta, type CountBallot, type CountInput } from '../../src/index.ts';
 
 describe('countSection (F4)', () => {
   it('dedupes names, ignores empty marks, voids an over-marked section', () => {
@@ -29,6 +29,28 @@ describe('RunningTally', () => {
     restored.apply(a);
     t.apply(a);
     expect(restored.snapshot()).toEqual(t.snapshot());
+  });
+});
+
+describe('tallyDelta', () => {
+  it('property: applying the delta of a run equals applying its ballots one by one', () => {
+    const ballot = fc.record({
+      spoiled: fc.boolean(),
+      sections: fc.tuple(fc.array(fc.constantFrom('c1', 'c2', 'w'), { maxLength: 2 }), fc.array(fc.constantFrom('c3', 'c4', 'c5', 'x'), { maxLength: 3 })),
+    });
+    fc.assert(
+      fc.property(fc.array(ballot, { maxLength: 30 }), fc.array(ballot, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 10 }), (before, run, voids) => {
+        const seats = [1, 2];
+        const oneByOne = new RunningTally(seats);
+        for (const b of before) oneByOne.apply(b);
+        const byDelta = RunningTally.restore(oneByOne.snapshot());
+        const steps = [...run.map((b) => ({ ballot: b, sign: 1 as const })), ...voids.filter((v) => v < before.length).map((v) => ({ ballot: before[v]!, sign: -1 as const }))];
+        for (const s of steps) oneByOne.apply(s.ballot, s.sign);
+        byDelta.applyDelta(tallyDelta(seats, steps));
+        expect(byDelta.snapshot()).toEqual(oneByOne.snapshot());
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -6,8 +6,8 @@
  * ballot.
  */
 import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
-import { RunningTally, securedSeats, type CountCandidate, type CountPosition, type Determination, type RunningTallyState } from '@huanjie/domain';
-import { ballot, ballotIssue, ballotVoid, boxCount, community, election, pollingPlace, tallyEvent, voter, type Db, type Executor } from '@huanjie/db';
+import { RunningTally, securedSeats, tallyDelta, type CountCandidate, type CountPosition, type Determination, type RunningTallyState, type TallyDelta } from '@huanjie/domain';
+import { ballot, ballotIssue, ballotVoid, boxCount, community, countRound, election, pollingPlace, tallyEvent, voter, type Db, type Executor } from '@huanjie/db';
 import type { Events, TallyEvent } from '../events.ts';
 import { latestRound, roundCandidates } from './service.ts';
 
@@ -250,6 +250,17 @@ export class TallyHub {
  * hub started after this board's replay — is filled from the log).
  */
 export async function* boardStream(db: Executor, hub: TallyHub, electionId: number, round: number, afterSeq: number): AsyncGenerator<TallyEvent[]> {
+  for await (const { fresh } of boardStreamBatches(db, hub, electionId, round, afterSeq)) yield fresh;
+}
+
+/** The stream with, for each batch, the hub's batch it came from (null for the log replay). */
+async function* boardStreamBatches(
+  db: Executor,
+  hub: TallyHub,
+  electionId: number,
+  round: number,
+  afterSeq: number,
+): AsyncGenerator<{ batch: readonly TallyEvent[] | null; fresh: TallyEvent[] }> {
   const pending: (readonly TallyEvent[])[] = [];
   let wake: (() => void) | null = null;
   const unsubscribe = hub.subscribe(electionId, (batch) => {
@@ -259,7 +270,7 @@ export async function* boardStream(db: Executor, hub: TallyHub, electionId: numb
   try {
     const state = { round: round as number | null, last: afterSeq };
     const missed = await contiguous(db, electionId, state, await eventsAfter(db, electionId, round, afterSeq));
-    if (missed.length > 0) yield missed;
+    if (missed.length > 0) yield { batch: null, fresh: missed };
     for (;;) {
       const batch = pending.shift();
       if (!batch) {
@@ -269,10 +280,77 @@ export async function* boardStream(db: Executor, hub: TallyHub, electionId: numb
         wake = null;
         continue;
       }
-      const events = await contiguous(db, electionId, state, batch);
-      if (events.length > 0) yield events;
+      const fresh = await contiguous(db, electionId, state, batch);
+      if (fresh.length > 0) yield { batch, fresh };
     }
   } finally {
     unsubscribe();
+  }
+}
+
+/**
+ * What a board adds after a batch: the net tally change of its ballots and corrections, and the
+ * boxes opened and closed — a few hundred bytes however many ballots the batch carried.
+ */
+export interface BoardDelta {
+  readonly round: number;
+  readonly fromSeq: number;
+  readonly toSeq: number;
+  readonly lastUpdate: string;
+  readonly tally: TallyDelta;
+  readonly ballotsReturned: number;
+  readonly boxesOpened: number;
+  readonly boxesClosed: number;
+  readonly certified: boolean;
+  /** An event of a later round came: the board re-reads the snapshot (new positions, new candidates). */
+  readonly newRound: boolean;
+}
+
+export function boardDelta(events: readonly TallyEvent[], seats: readonly number[]): BoardDelta {
+  const round = events[0]!.round;
+  const own = events.filter((e) => e.round === round);
+  const ballots = own.flatMap((e) => (e.ballot && (e.kind === 'ballot' || e.kind === 'void') ? [{ ballot: e.ballot, sign: e.kind === 'ballot' ? (1 as const) : (-1 as const) }] : []));
+  return {
+    round,
+    fromSeq: own[0]!.seq,
+    toSeq: own.at(-1)!.seq,
+    lastUpdate: own.at(-1)!.at,
+    tally: tallyDelta(seats, ballots),
+    ballotsReturned: own.reduce((s, e) => s + (e.kind === 'box-opened' ? (e.ballotsReturned ?? 0) : 0), 0),
+    boxesOpened: own.filter((e) => e.kind === 'box-opened').length,
+    boxesClosed: own.filter((e) => e.kind === 'box-closed').length,
+    certified: own.some((e) => e.kind === 'certified'),
+    newRound: own.length < events.length || own.some((e) => e.kind === 'round-created'),
+  };
+}
+
+/** Deltas computed once per hub batch, shared by every board that is caught up with it (the promise is
+ * stored at once, so boards reading the same batch concurrently do not each compute it). */
+const sharedDeltas = new WeakMap<readonly TallyEvent[], Promise<BoardDelta>>();
+
+/**
+ * A board's stream of deltas: like `boardStream`, but each batch summed up (see BoardDelta). Boards
+ * in step with the hub share one delta per batch; one that is catching up gets its own.
+ */
+export async function* boardDeltaStream(db: Executor, hub: TallyHub, electionId: number, round: number, afterSeq: number): AsyncGenerator<BoardDelta> {
+  const seatsOf = new Map<number, number[]>();
+  const seats = async (n: number): Promise<number[]> => {
+    let s = seatsOf.get(n);
+    if (!s) {
+      const [row] = await db.select({ positions: countRound.positions }).from(countRound).where(and(eq(countRound.electionId, electionId), eq(countRound.number, n)));
+      s = ((row?.positions ?? []) as CountPosition[]).map((p) => p.seats);
+      seatsOf.set(n, s);
+    }
+    return s;
+  };
+  for await (const events of boardStreamBatches(db, hub, electionId, round, afterSeq)) {
+    const { batch, fresh } = events;
+    const whole = batch !== null && fresh.length === batch.length && fresh[0] === batch[0];
+    let delta = whole ? sharedDeltas.get(batch) : undefined;
+    if (!delta) {
+      delta = seats(fresh[0]!.round).then((s) => boardDelta(fresh, s));
+      if (whole) sharedDeltas.set(batch, delta);
+    }
+    yield await delta;
   }
 }

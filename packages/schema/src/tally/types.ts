@@ -11,7 +11,7 @@ import { canReadCommunity, communityOfElection } from '../access/scopes.ts';
 import { Election } from '../cycle/types.ts';
 import { PollingPlace } from '../polling/types.ts';
 import type { TallyEvent } from '../events.ts';
-import { boardPositions, boardSnapshot, boardStream, type BoardSnapshot } from './board.ts';
+import { boardDeltaStream, boardPositions, boardSnapshot, boardStream, type BoardDelta, type BoardSnapshot } from './board.ts';
 import { certifyRound, closeBox, countInputJson, createRunoff, exportCount, openBox, recordBallot, roundCandidates, voidBallot, type RoundRow } from './service.ts';
 
 const names = (candidates: readonly CountCandidate[]) => new Map(candidates.map((c) => [c.id, c.name]));
@@ -422,6 +422,36 @@ builder.mutationFields((t) => ({
     args: { boxId: t.arg.globalID({ required: true, for: [BoxCount] }), slot: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
     authScopes: async (_r, args, ctx) => ({ manageElection: await electionOfBox(ctx.db, Number(args.boxId.id)) }),
     resolve: async (_r, args, ctx) => unwrap(await decideTallySheets(ctx, Number(args.boxId.id), args.slot, args.reason)),
+  }),
+}));
+
+const BoardDeltaRef = builder.objectRef<BoardDelta>('TallyDeltaBatch').implement({
+  description: 'A batch of a count summed up for a board: add `tally` (a TallyDelta) to the snapshot’s state.',
+  fields: (t) => ({
+    round: t.exposeInt('round'),
+    fromSeq: t.exposeInt('fromSeq'),
+    toSeq: t.exposeInt('toSeq'),
+    lastUpdate: t.exposeString('lastUpdate'),
+    tally: t.field({ type: 'JSON', description: 'TallyDelta: ballotsCounted, spoiled, voidSections[], votes[] per position.', resolve: (d) => d.tally }),
+    ballotsReturned: t.exposeInt('ballotsReturned'),
+    boxesOpened: t.exposeInt('boxesOpened'),
+    boxesClosed: t.exposeInt('boxesClosed'),
+    certified: t.exposeBoolean('certified'),
+    newRound: t.exposeBoolean('newRound', { description: 'A later round began: re-read tallyBoard.' }),
+  }),
+});
+
+builder.subscriptionFields((t) => ({
+  tallyDeltas: t.field({
+    type: BoardDeltaRef,
+    description: 'Public: the live board’s feed — each batch of the count after `afterSeq`, summed up. Apply when fromSeq = your seq + 1.',
+    args: {
+      electionId: t.arg.globalID({ required: true, for: [Election] }),
+      round: t.arg.int({ defaultValue: 1 }),
+      afterSeq: t.arg.int({ defaultValue: 0 }),
+    },
+    subscribe: (_r, args, ctx) => boardDeltaStream(ctx.db, ctx.tallyHub, Number(args.electionId.id), args.round ?? 1, args.afterSeq ?? 0),
+    resolve: (delta) => delta,
   }),
 }));
 
