@@ -52,6 +52,8 @@ describe('tally sheets with double entry', () => {
     const entry = sheet({ [f.mark['王强']!]: 4, [f.mark['张建国']!]: 1 }, { [f.mark['赵丽']!]: 4, [f.mark['陈静']!]: 3, 李小明: 1 }, 1);
     const first = await q(ENTER, { b: boxes[0], s: 1, p: entry }, clerks[0]);
     expect(first.enterTallySheet).toMatchObject({ status: 'waiting' });
+    const mine = await q(`query($b: ID!) { node(id: $b) { ... on BoxCount { tallySheets { sheets { mine } } } } }`, { b: boxes[0] }, clerks[0]);
+    expect(mine.node.tallySheets.sheets).toEqual([{ mine: true }]);
     const again = await q(ENTER, { b: boxes[0], s: 1, p: entry }, clerks[0]);
     expect(again.enterTallySheet.sheets).toHaveLength(1); // the same clerk replaces their own entry
     const second = await q(ENTER, { b: boxes[0], s: 1, p: entry.map((p) => ({ ...p, votes: [...p.votes].reverse() })) }, clerks[1]);
@@ -60,6 +62,9 @@ describe('tally sheets with double entry', () => {
     expect(board.tallyBoard.ballotsCounted).toBe(6);
     expect(board.tallyBoard.positions[0].tally).toEqual([{ name: '王强', votes: 4 }, { name: '张建国', votes: 1 }]);
     expect(board.tallyBoard.positions[1]).toMatchObject({ voidSections: 1, tally: [{ name: '赵丽', votes: 4 }, { name: '陈静', votes: 3 }, { name: '李小明', votes: 1 }] });
+    // Counted by its sheet: no ballot-by-ballot entry or correction on top of it.
+    const extra = await q(`mutation($i: BallotInput!) { recordBallot(input: $i) { __typename ... on Error { code } } }`, { i: { boxId: boxes[0], clientId: 'after-sheet-1', sections: [[], []] } });
+    expect(extra.recordBallot).toEqual({ __typename: 'UserError', code: 'BOX_COUNTED_BY_SHEET' });
     const close = await q(`mutation($b: ID!) { closeBox(boxId: $b) { __typename ... on BoxCount { status } } }`, { b: boxes[0] });
     expect(close.closeBox.status).toBe('closed');
   });

@@ -1,7 +1,7 @@
 /**
  * /e/:electionId/count — the boxes of the current round: open one (ballots returned, then the zero
  * report to print), continue one being counted, or see that it is closed. `?box=` shows the entry
- * screen of that box.
+ * screen of that box; `?box=&mode=sheet` its tally sheet with double entry (计票单录入（双人）).
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Space, Spin, Tag, Typography } from 'antd';
@@ -13,6 +13,7 @@ import { CountElectionQuery, currentRound, sectionsOf, type BoxData, type CountE
 import { OpenBoxForm } from './OpenBoxForm.tsx';
 import { ZeroReport } from './ZeroReport.tsx';
 import { EntryScreen } from './EntryScreen.tsx';
+import { SheetScreen } from './SheetScreen.tsx';
 
 export function CountPage() {
   const t = useT();
@@ -34,6 +35,14 @@ export function CountPage() {
   if (boxId && round) {
     const box = round.boxes.find((b) => b.id === boxId);
     if (!box) return <Alert type="warning" showIcon title={tt('entry.boxNotFound')} />;
+    const leave = () => {
+      reload();
+      setZeroFor(null);
+      setParams({});
+    };
+    if (params.get('mode') === 'sheet') {
+      return <SheetScreen key={box.id} election={election} round={round} box={box} sections={sectionsOf(round, election.ballotLayout)} onLeave={leave} />;
+    }
     return (
       <EntryScreen
         key={box.id}
@@ -41,11 +50,7 @@ export function CountPage() {
         round={round}
         box={box}
         sections={sectionsOf(round, election.ballotLayout)}
-        onLeave={() => {
-          reload();
-          setZeroFor(null);
-          setParams({});
-        }}
+        onLeave={leave}
       />
     );
   }
@@ -151,6 +156,11 @@ function BoxCard({
   const tt = useTallyT();
   const [, setParams] = useSearchParams();
   const status = !box ? 'none' : box.status === 'closed' ? 'closed' : 'counting';
+  // A box is counted either ballot by ballot or from its tally sheet, not both: the sheet is offered
+  // while no ballot is entered, and once a sheet is in, the box goes on (and closes) from the sheet.
+  const sheets = box?.tallySheets;
+  const sheetStarted = (sheets?.sheets.length ?? 0) > 0;
+  const sheetOpen = sheetStarted && sheets?.status !== 'accepted';
   return (
     <Card data-testid={`box-${place.boxNumber}`} styles={{ body: { fontSize: 20 } }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
@@ -166,10 +176,16 @@ function BoxCard({
         <>
           <div style={{ fontSize: 24, fontWeight: 600 }}>{tt('count.progress', { counted: box.counted, returned: box.ballotsReturned })}</div>
           <div style={{ color: '#555' }}>{tt('count.issuedHere', { n: box.ballotsIssuedHere })}</div>
-          <Space style={{ marginTop: 16 }}>
-            {status === 'counting' && !certified ? (
+          {sheetStarted ? <SheetStatus status={sheets?.status ?? 'waiting'} entered={sheets?.sheets.length ?? 0} boxNumber={place.boxNumber} /> : null}
+          <Space style={{ marginTop: 16 }} wrap>
+            {status === 'counting' && !certified && !sheetStarted ? (
               <Button type="primary" size="large" onClick={() => setParams({ box: box.id })} data-testid={`continue-${place.boxNumber}`}>
                 {tt('count.continue')}
+              </Button>
+            ) : null}
+            {status === 'counting' && !certified && (box.counted === 0 || sheetStarted) ? (
+              <Button size="large" type={sheetOpen ? 'primary' : 'default'} onClick={() => setParams({ box: box.id, mode: 'sheet' })} data-testid={`sheet-${place.boxNumber}`}>
+                {tt('count.sheetEntry')}
               </Button>
             ) : null}
             <Button size="large" onClick={() => onZero(box.id)}>
@@ -181,5 +197,16 @@ function BoxCard({
         <OpenBoxForm electionId={election.id} round={round?.number ?? null} place={place} onOpened={onOpened} />
       )}
     </Card>
+  );
+}
+
+function SheetStatus({ status, entered, boxNumber }: { readonly status: string; readonly entered: number; readonly boxNumber: string }) {
+  const tt = useTallyT();
+  const [color, text] =
+    status === 'accepted' ? ['#389e0d', tt('count.sheetAccepted')] : status === 'mismatch' ? ['#cf1322', tt('count.sheetMismatch')] : ['#d46b08', tt('count.sheetEntered', { n: entered })];
+  return (
+    <div style={{ color, fontWeight: 600, marginTop: 4 }} data-testid={`sheet-status-${boxNumber}`} data-status={status}>
+      {text}
+    </div>
   );
 }

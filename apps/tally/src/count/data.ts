@@ -17,7 +17,7 @@ export const CountElectionQuery = graphql(`
           id number kind certifiedAt
           positions { id title seats }
           candidates { id name position }
-          boxes { id status ballotsReturned counted ballotsIssuedHere openedAt closedAt place { id name boxNumber } }
+          boxes { id status ballotsReturned counted ballotsIssuedHere openedAt closedAt place { id name boxNumber } tallySheets { status sheets { slot } } }
         }
       }
     }

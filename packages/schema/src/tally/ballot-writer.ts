@@ -8,7 +8,7 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { err, ok, type CountCandidate, type CountPosition, type Result } from '@huanjie/domain';
-import { ballot, boxClerk, boxCount, countRound, tallyEvent, type Db, type Tx } from '@huanjie/db';
+import { ballot, boxClerk, boxCount, countRound, tallyEvent, tallySheet, type Db, type Tx } from '@huanjie/db';
 import type { Actor, Context } from '../context.ts';
 import type { TallyEvent } from '../events.ts';
 import { appendAuditMany } from '../audit/service.ts';
@@ -95,6 +95,7 @@ type BoxState = {
   readonly round: typeof countRound.$inferSelect;
   readonly clerks: ReadonlySet<number>;
   readonly known: ReadonlySet<string>;
+  readonly bySheet: boolean;
   /** Entries accepted in this batch so far. */
   accepted: number;
 };
@@ -110,6 +111,7 @@ function refusal(state: BoxState | undefined, p: Pending): UserErrorData | { sec
   if (state.round.certifiedAt) return certified;
   if (state.box.status === 'closed') return userError('BOX_CLOSED', '该票箱已结束计票，不能再录入', 'boxId');
   if (!mayEnter(state, p.actor)) return userError('NOT_BOX_CLERK', '您不是该票箱的计票录入人员', 'boxId');
+  if (state.bySheet) return userError('BOX_COUNTED_BY_SHEET', '该票箱按计票单计票，不能再逐张录入', 'boxId');
   const positions = state.round.positions as CountPosition[];
   let sections: string[][] = [];
   if (!p.input.spoiled) {
@@ -139,6 +141,8 @@ async function writeBatch(tx: Tx, batch: readonly Pending[]): Promise<Outcome[]>
     .orderBy(boxCount.id)
     .for('update');
   const clerks = await tx.select().from(boxClerk).where(inArray(boxClerk.boxId, boxIds));
+  // A box is counted one way: ballot by ballot, or from its tally sheet — never both.
+  const sheetBoxes = new Set((await tx.select({ boxId: tallySheet.boxId }).from(tallySheet).where(inArray(tallySheet.boxId, boxIds))).map((r) => r.boxId));
   const states = new Map<number, BoxState>(
     boxes.map(({ box, round }) => [
       box.id,
@@ -147,6 +151,7 @@ async function writeBatch(tx: Tx, batch: readonly Pending[]): Promise<Outcome[]>
         round,
         clerks: new Set(clerks.filter((c) => c.boxId === box.id).map((c) => c.accountId)),
         known: new Set((round.candidates as CountCandidate[]).map((c) => c.id)),
+        bySheet: sheetBoxes.has(box.id),
         accepted: 0,
       },
     ]),

@@ -167,6 +167,9 @@ export async function voidBallot(ctx: Ctx, ballotId: number, reason: string): Pr
     const found = await boxContext(tx, row.boxId);
     if (found!.round.certifiedAt) return err(certified);
     if (found!.box.status === 'closed') return err(userError('BOX_CLOSED', '该票箱已结束计票，不能再更正', 'ballotId'));
+    if (row.clientId.startsWith('sheet-')) {
+      return err(userError('BOX_COUNTED_BY_SHEET', '该票箱按计票单计票，更正须由监票人重新核对计票单', 'ballotId'));
+    }
     const [already] = await tx.select().from(ballotVoid).where(eq(ballotVoid.ballotId, ballotId));
     if (already) return err(userError('ALREADY_VOIDED', '该选票记录已作废', 'ballotId'));
     const seq = await nextSeq(tx, row.roundId);

@@ -376,6 +376,7 @@ const TallySheetRef = builder.objectRef<SheetRow>('TallySheet').implement({
     positions: t.field({ type: [SheetPositionRef], resolve: (s) => [...(s.totals as TallySheetTotals).positions] }),
     enteredAt: t.expose('enteredAt', { type: 'DateTime' }),
     accepted: t.boolean({ resolve: (s) => s.acceptedAt !== null }),
+    mine: t.boolean({ description: 'Entered by the signed-in account.', resolve: (s, _a, ctx) => ctx.actor !== null && s.actorId === ctx.actor.id }),
     decisionReason: t.exposeString('decisionReason', { nullable: true }),
   }),
 });
