@@ -31,6 +31,8 @@ export function FormModal<T extends object>(props: {
   readonly onClose: () => void;
   readonly children: ReactNode;
   readonly testId?: string;
+  /** For forms with rows; the default suits a column of fields. */
+  readonly width?: number;
 }) {
   const t = useT();
   const body = useRef<HTMLDivElement>(null);
@@ -38,6 +40,7 @@ export function FormModal<T extends object>(props: {
     <Modal
       open={props.open}
       title={props.title}
+      width={props.width}
       footer={null}
       onCancel={props.onClose}
       destroyOnHidden

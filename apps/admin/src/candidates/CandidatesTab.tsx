@@ -1,6 +1,7 @@
 /**
- * Candidates of one community (rules.md A, B, D): the deadline of the formal list, the seats, the
- * election committee, the candidates, and the formal list check with its publication.
+ * Candidates of one community (rules.md A, B, D): the deadline of the formal list, the seats, direct
+ * nomination (海选), the candidates, the formal list check with its publication, and the election
+ * committee.
  */
 import { Alert, Card, Space } from 'antd';
 import { useQuery } from 'urql';
@@ -11,6 +12,7 @@ import { noOutcome } from '../outcome.ts';
 import { SeatPlanCard } from './SeatPlan.tsx';
 import { ElectionCommitteeCard } from './ElectionCommittee.tsx';
 import { CandidatesCard } from './Candidates.tsx';
+import { NominationsCard } from './Nominations.tsx';
 import { FormalListCard } from './FormalList.tsx';
 
 const BeforeTheVoteQuery = graphql(`
@@ -43,6 +45,7 @@ export function CandidatesTab() {
       </Card>
       {result.error && !result.data ? <Alert type="error" showIcon title={noOutcome(result.error, t)} /> : null}
       {data || !result.fetching ? <SeatPlanCard plan={data?.seatPlan ?? null} /> : <Card loading />}
+      <NominationsCard />
       <CandidatesCard />
       <FormalListCard check={data?.formalListCheck ?? null} />
       <ElectionCommitteeCard people={data?.electionCommittee ?? []} />
