@@ -7,10 +7,11 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { specDir } from '../../../scripts/spec-dir.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const scenarios = path.resolve(repoRoot, '../shared/spec/counting-scenarios');
+const scenarios = specDir('counting-scenarios');
 const scenario = path.join(scenarios, 'basic-majority.json');
 
 interface Run {

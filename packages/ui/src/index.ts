@@ -20,7 +20,7 @@ export type {
   VoterStatus,
 } from './graphql.ts';
 export { authErrorOf, createHuanjieClient, errorMessage, type AuthError } from './client.ts';
-export { subscriptionOpened } from './sse.ts';
+export { sseParser, subscriptionOpened, type SseEvent } from './sse.ts';
 export { I18nProvider, translate, useLang, useT, type Lang, type MessageKey, type Translate } from './i18n.tsx';
 export { datePickerFormat, formatDate, formatDateTime, formatNumber } from './format.ts';
 export { HuanjieProviders, useSession } from './session.tsx';

@@ -6,6 +6,7 @@
  */
 import { print } from 'graphql';
 import type { TypedDocumentNode } from 'urql';
+import { sseParser, type SseEvent } from '@huanjie/ui';
 import { GRAPHQL_URL, outcomeOf, type RequestOutcome } from './request.ts';
 
 export type SseEnd =
@@ -31,27 +32,13 @@ export interface SseSubscription {
 /** Longer than two of the server's 12 s pings. */
 const STALL_MS = 30_000;
 
-/** Splits a stream of text into SSE blocks and returns each block's `event` and joined `data`. */
-export function sseBlocks(): (chunk: string) => { event: string; data: string }[] {
-  let buffer = '';
+/** Splits a stream of text into SSE blocks (the shared parser of packages/ui), collected per chunk. */
+export function sseBlocks(): (chunk: string) => SseEvent[] {
+  let out: SseEvent[] = [];
+  const feed = sseParser((event) => out.push(event));
   return (chunk) => {
-    buffer = (buffer + chunk).replace(/\r\n/g, '\n');
-    const out: { event: string; data: string }[] = [];
-    for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      let event = 'message';
-      const data: string[] = [];
-      for (const line of block.split('\n')) {
-        if (line.startsWith(':') || line === '') continue; // a ping or a comment
-        const colon = line.indexOf(':');
-        const field = colon === -1 ? line : line.slice(0, colon);
-        const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
-        if (field === 'event') event = value;
-        else if (field === 'data') data.push(value);
-      }
-      out.push({ event, data: data.join('\n') });
-    }
+    out = [];
+    feed(chunk);
     return out;
   };
 }

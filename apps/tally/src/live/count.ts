@@ -5,7 +5,7 @@
  * packages/schema/src/tally/board.ts). An event already applied (seq ≤ the last) is skipped, so a
  * reconnect can never count a ballot twice.
  */
-import { RunningTally, securedSeats, thresholdFor, type RunningTallyState, type TallyDelta } from '@huanjie/domain';
+import { castBound, RunningTally, securedSeats, thresholdFor, type BoardDelta, type RunningTallyState, type TallyDelta } from '@huanjie/domain';
 
 export type RoundKind = 'first' | 'runoff';
 
@@ -208,8 +208,7 @@ export class LiveCount {
 
   /** The most ballots the round can have: the returned ones once every box is open, else those issued. */
   castBound(): number {
-    const { places, ballotsIssued } = this.meta;
-    return this.boxesOpened >= places && places > 0 ? this.ballotsReturned : Math.max(this.ballotsReturned, ballotsIssued);
+    return castBound({ ...this.meta, ballotsReturned: this.ballotsReturned, boxesOpened: this.boxesOpened });
   }
 
   /** Per position: tally with names, threshold and who has secured a seat; `tally` may carry extra ballots (the entry screen's queue). */
@@ -293,18 +292,7 @@ export function roundKindOf(kind: string): RoundKind {
 }
 
 /** TallyDeltaBatch as the board selects it. */
-export interface BoardDeltaBatch {
-  readonly round: number;
-  readonly fromSeq: number;
-  readonly toSeq: number;
-  readonly lastUpdate: string;
-  readonly tally: TallyDelta;
-  readonly ballotsReturned: number;
-  readonly boxesOpened: number;
-  readonly boxesClosed: number;
-  readonly certified: boolean;
-  readonly newRound: boolean;
-}
+export type BoardDeltaBatch = BoardDelta;
 
 /** Reads a TallyDeltaBatch's `tally` (a JSON scalar) as a TallyDelta, or null when it is not one. */
 export function parseTallyDelta(value: unknown): TallyDelta | null {

@@ -7,5 +7,5 @@ export { explainDetermination, positionName } from './explain.ts';
 export { resolveCountRules } from './rules.ts';
 export { firstRoundThreshold, runoffThreshold, thresholdFor } from './threshold.ts';
 export { turnoutIsMajority, ballotsExceedIssued, roundInvalidReasons } from './validity.ts';
-export { countSection, RunningTally, securedSeats, tallyDelta, type CountedSection, type RunningTallyState, type TallyDelta } from './live.ts';
+export { castBound, countSection, RunningTally, securedSeats, tallyDelta, type BoardDelta, type CountedSection, type RunningTallyState, type TallyDelta } from './live.ts';
 export { ballotsFromSheet, checkTallySheet, sheetsMatch, type SheetPosition, type TallySheetTotals, type SheetProblem } from './sheet.ts';

@@ -155,3 +155,30 @@ export function securedSeats(tally: readonly TallyEntry[], seats: number, ballot
     })
     .map((t) => t.id);
 }
+
+/**
+ * F5/F9 during counting: the most ballots the round can have — the ballots returned once every
+ * box is open, else at least those issued (F2: no more can be cast) — on which thresholds and
+ * secured seats are judged before the count ends.
+ */
+export function castBound(s: { readonly ballotsReturned: number; readonly ballotsIssued: number; readonly places: number; readonly boxesOpened: number }): number {
+  return s.boxesOpened >= s.places && s.places > 0 ? s.ballotsReturned : Math.max(s.ballotsReturned, s.ballotsIssued);
+}
+
+/**
+ * What a live board adds after a batch of a count (the server's tallyDeltas): the net tally change
+ * of its ballots and corrections, and the boxes opened and closed.
+ */
+export interface BoardDelta {
+  readonly round: number;
+  readonly fromSeq: number;
+  readonly toSeq: number;
+  readonly lastUpdate: string;
+  readonly tally: TallyDelta;
+  readonly ballotsReturned: number;
+  readonly boxesOpened: number;
+  readonly boxesClosed: number;
+  readonly certified: boolean;
+  /** An event of a later round came: the board re-reads the snapshot. */
+  readonly newRound: boolean;
+}

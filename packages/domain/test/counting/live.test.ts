@@ -1,7 +1,7 @@
 /** The live board's arithmetic (F3–F7 during counting): running tallies and secured seats. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countSection, determine, RunningTally, securedSeats, tallyDelta, type CountBallot, type CountInput } from '../../src/index.ts';
+import { castBound, countSection, determine, RunningTally, securedSeats, tallyDelta, type CountBallot, type CountInput } from '../../src/index.ts';
 
 describe('countSection (F4)', () => {
   it('dedupes names, ignores empty marks, voids an over-marked section', () => {
@@ -51,6 +51,15 @@ describe('tallyDelta', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('castBound (F2, F5)', () => {
+  it('judges on the ballots issued until every box is open, then on the ballots returned', () => {
+    expect(castBound({ ballotsReturned: 6, ballotsIssued: 10, places: 2, boxesOpened: 1 })).toBe(10);
+    expect(castBound({ ballotsReturned: 9, ballotsIssued: 10, places: 2, boxesOpened: 2 })).toBe(9);
+    expect(castBound({ ballotsReturned: 12, ballotsIssued: 10, places: 2, boxesOpened: 1 })).toBe(12);
+    expect(castBound({ ballotsReturned: 0, ballotsIssued: 0, places: 0, boxesOpened: 0 })).toBe(0);
   });
 });
 

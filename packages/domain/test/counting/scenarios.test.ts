@@ -6,9 +6,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { specDir } from '../../../../scripts/spec-dir.ts';
 import { determine, parseCountInput } from '../../src/index.ts';
 
-const specScenarios = path.resolve(import.meta.dirname, '../../../../../shared/spec/counting-scenarios');
+const specScenarios = specDir('counting-scenarios');
 const ownScenarios = path.resolve(import.meta.dirname, 'scenarios');
 
 function scenarioNames(dir: string): string[] {

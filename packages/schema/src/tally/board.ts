@@ -6,10 +6,12 @@
  * ballot.
  */
 import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
-import { RunningTally, securedSeats, tallyDelta, type CountCandidate, type CountPosition, type Determination, type RunningTallyState, type TallyDelta } from '@huanjie/domain';
+import { castBound, RunningTally, securedSeats, tallyDelta, type BoardDelta, type CountCandidate, type CountPosition, type Determination, type RunningTallyState } from '@huanjie/domain';
 import { ballot, ballotIssue, ballotVoid, boxCount, community, countRound, election, pollingPlace, tallyEvent, voter, type Db, type Executor } from '@huanjie/db';
 import type { Events, TallyEvent } from '../events.ts';
 import { latestRound, roundCandidates } from './service.ts';
+
+export type { BoardDelta };
 
 export interface BoardPosition {
   readonly id: string;
@@ -39,11 +41,6 @@ export interface BoardSnapshot {
   readonly tally: RunningTallyState;
   readonly certified: boolean;
   readonly determination: Determination | null;
-}
-
-/** The most ballots the round can have: the returned ones once every box is open, else those issued. */
-export function castBound(s: Pick<BoardSnapshot, 'ballotsReturned' | 'ballotsIssued' | 'places' | 'boxesOpened'>): number {
-  return s.boxesOpened >= s.places && s.places > 0 ? s.ballotsReturned : Math.max(s.ballotsReturned, s.ballotsIssued);
 }
 
 /** F5, F7 per position, for a snapshot (the board does the same after each event). */
@@ -286,24 +283,6 @@ async function* boardStreamBatches(
   } finally {
     unsubscribe();
   }
-}
-
-/**
- * What a board adds after a batch: the net tally change of its ballots and corrections, and the
- * boxes opened and closed — a few hundred bytes however many ballots the batch carried.
- */
-export interface BoardDelta {
-  readonly round: number;
-  readonly fromSeq: number;
-  readonly toSeq: number;
-  readonly lastUpdate: string;
-  readonly tally: TallyDelta;
-  readonly ballotsReturned: number;
-  readonly boxesOpened: number;
-  readonly boxesClosed: number;
-  readonly certified: boolean;
-  /** An event of a later round came: the board re-reads the snapshot (new positions, new candidates). */
-  readonly newRound: boolean;
 }
 
 export function boardDelta(events: readonly TallyEvent[], seats: readonly number[]): BoardDelta {
