@@ -162,5 +162,14 @@ describe('before the vote', () => {
     expect(viaHolder.issueBallot).toEqual({ __typename: 'BallotIssue', voter: { name: '刘伟' }, proxyHolder: { name: '胡斌' } });
     const list = await q(`query($e: ID!) { node(id: $e) { ... on Election { proxies { principal { name } holder { name } relation } } } }`);
     expect(list.node.proxies).toHaveLength(3);
+
+    // A proxy already used cannot be revoked; an unused one can, and the principal then votes in person.
+    const REVOKE = `mutation($e: ID!, $p: ID!) { revokeProxy(electionId: $e, principalId: $p, reason: "本人回村，亲自投票") { __typename ... on Error { code message } } }`;
+    expect((await q(REVOKE, { p: id['刘伟'] })).revokeProxy).toMatchObject({ code: 'PROXY_USED' });
+    expect((await q(REVOKE, { p: id['周军'] })).revokeProxy).toEqual({ __typename: 'Proxy' });
+    const inPersonNow = await q(ISSUE, { p: place.createPollingPlace.id, v: id['周军'] });
+    expect(inPersonNow.issueBallot).toMatchObject({ __typename: 'BallotIssue', voter: { name: '周军' }, proxyHolder: null });
+    const after = await q(`query($e: ID!) { node(id: $e) { ... on Election { proxies { principal { name } } } } }`);
+    expect(after.node.proxies).toHaveLength(2);
   });
 });

@@ -535,6 +535,10 @@ export const zhCN = {
   'proxies.relationLong': '受托人是委托人的',
   'proxies.writtenOn': '委托书日期',
   'proxies.print': '打印委托投票公示',
+  'proxies.revoke': '撤销委托',
+  'proxies.revokeTitle': '撤销 {principal} 对 {holder} 的委托',
+  'proxies.revokeReason': '撤销原因',
+  'proxies.revoked': '已撤销 {principal} 的委托，本人可亲自投票',
 
   'printProxies.title': '{community}委托投票公示',
   'printProxies.intro': '经{committee}审核，下列 {n} 名选民书面委托其近亲属代为投票，现予公布。',
@@ -1076,6 +1080,10 @@ export const en: { readonly [K in MessageKey]: string } = {
   'proxies.relationLong': 'The holder is the principal’s',
   'proxies.writtenOn': 'Letter dated',
   'proxies.print': 'Print the proxy list',
+  'proxies.revoke': 'Revoke',
+  'proxies.revokeTitle': 'Revoke {principal}’s proxy to {holder}',
+  'proxies.revokeReason': 'Why it is revoked',
+  'proxies.revoked': '{principal}’s proxy is revoked; they may vote in person',
 
   'printProxies.title': 'Proxy voting in {community}',
   'printProxies.intro': 'Approved by the{committee}: the {n} voters below have authorised a near relative in writing to vote for them.',

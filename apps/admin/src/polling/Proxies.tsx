@@ -10,6 +10,7 @@ import { useMutation } from 'urql';
 import { datePickerFormat, formatDate, graphql, useLang, useT, type NearRelativeKind } from '@huanjie/ui';
 import { useArea } from '../election/area.tsx';
 import { FormModal, placeError } from '../FormModal.tsx';
+import { ReasonModal } from '../ReasonModal.tsx';
 import { VoterPicker } from '../VoterPicker.tsx';
 import { noOutcome } from '../outcome.ts';
 import { relativeKinds } from './Kinship.tsx';
@@ -19,6 +20,16 @@ const RecordProxyMutation = graphql(`
     recordProxy(electionId: $electionId, principalId: $principalId, holderId: $holderId, relation: $relation, writtenOn: $writtenOn) {
       __typename
       ... on Proxy { principal { id name } holder { id name } }
+      ... on UserError { code message field }
+    }
+  }
+`);
+
+const RevokeProxyMutation = graphql(`
+  mutation RevokeProxy($electionId: ID!, $principalId: ID!, $reason: String!) {
+    revokeProxy(electionId: $electionId, principalId: $principalId, reason: $reason) {
+      __typename
+      ... on Proxy { principal { id name } }
       ... on UserError { code message field }
     }
   }
@@ -34,8 +45,11 @@ export interface ProxyEntry {
 export function ProxiesCard({ proxies }: { readonly proxies: readonly ProxyEntry[] }) {
   const t = useT();
   const [lang] = useLang();
-  const { community, manage } = useArea();
+  const { community, manage, election } = useArea();
   const [recording, setRecording] = useState(false);
+  const [revoking, setRevoking] = useState<ProxyEntry | null>(null);
+  const [{ fetching: revokingNow }, revoke] = useMutation(RevokeProxyMutation);
+  const { message } = App.useApp();
   return (
     <Card
       size="small"
@@ -65,7 +79,39 @@ export function ProxiesCard({ proxies }: { readonly proxies: readonly ProxyEntry
           { title: t('proxies.holder'), key: 'holder', render: (_: unknown, p) => `${p.holder.name}（${p.holder.group}）` },
           { title: t('proxies.relation'), key: 'relation', render: (_: unknown, p) => t(`relative.${p.relation}`) },
           { title: t('proxies.writtenOn'), key: 'writtenOn', render: (_: unknown, p) => formatDate(p.writtenOn, lang) },
+          ...(manage
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'revoke',
+                  render: (_: unknown, p: ProxyEntry) => (
+                    <Button size="small" danger onClick={() => setRevoking(p)} data-testid={`revoke-proxy-${p.principal.name}`}>
+                      {t('proxies.revoke')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
+      />
+      <ReasonModal
+        open={revoking !== null}
+        title={revoking ? t('proxies.revokeTitle', { principal: revoking.principal.name, holder: revoking.holder.name }) : ''}
+        label={t('proxies.revokeReason')}
+        submitText={t('proxies.revoke')}
+        submitting={revokingNow}
+        testId="revoke-proxy-form"
+        onClose={() => setRevoking(null)}
+        onSubmit={async (reason) => {
+          if (!revoking) return { done: true };
+          const res = await revoke({ electionId: election.id, principalId: revoking.principal.id, reason }, { additionalTypenames: ['Proxy', 'Election'] });
+          const outcome = res.data?.revokeProxy;
+          if (outcome?.__typename === 'Proxy') {
+            void message.success(t('proxies.revoked', { principal: outcome.principal.name }));
+            return { done: true };
+          }
+          return { done: false, userError: outcome?.__typename === 'UserError' ? outcome : undefined, error: res.error };
+        }}
       />
       <RecordProxyModal open={recording} onClose={() => setRecording(false)} />
     </Card>

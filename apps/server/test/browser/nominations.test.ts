@@ -167,6 +167,26 @@ describe('direct nomination in a browser', () => {
     // The formal list check followed: the margin of D2 holds for both positions now.
     await expect.poll(() => page.getByTestId('formal-list-error').allTextContents(), eventually).not.toContainEqual(expect.stringContaining('D2'));
   });
+
+  it('revokes an unused proxy with a reason on the polling tab (E3/E5)', async () => {
+    const found = await graphqlAs<{ community: { election: { id: string } } }>(page, url, `{ community(code: "N001") { election { id } } }`);
+    const e = found.community.election.id;
+    const voters = await graphqlAs<{ voters: { edges: { node: { id: string; name: string } }[] } }>(page, url, `query($e: ID!) { voters(electionId: $e, first: 20) { edges { node { id name } } } }`, { e });
+    const id = Object.fromEntries(voters.voters.edges.map((x) => [x.node.name, x.node.id]));
+    const recorded = await graphqlAs<{ recordProxy: { __typename: string } }>(
+      page,
+      url,
+      `mutation($e: ID!, $p: ID!, $h: ID!) { recordProxy(electionId: $e, principalId: $p, holderId: $h, relation: SIBLING, writtenOn: "2026-11-20") { __typename } }`,
+      { e, p: id['刘伟'], h: id['杨明'] },
+    );
+    expect(recorded.recordProxy.__typename).toBe('Proxy');
+    await page.goto(`${url}/communities/N001/polling`);
+    await page.getByTestId('revoke-proxy-刘伟').click();
+    const form = page.getByTestId('revoke-proxy-form');
+    await form.locator('textarea').fill('本人回村，亲自投票');
+    await form.getByRole('button', { name: /撤销委托/ }).click();
+    await expect.poll(() => page.getByTestId('proxies-table').textContent(), eventually).toContain('没有委托投票');
+  });
 });
 
 async function openSheet(page: Page): Promise<void> {

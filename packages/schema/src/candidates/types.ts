@@ -9,7 +9,7 @@ import { communityOfElection } from '../access/scopes.ts';
 import { Election } from '../cycle/types.ts';
 import { SexEnum, Voter } from '../voters/types.ts';
 import { PollingPlace } from '../polling/types.ts';
-import { appointStaff, recordKinship, recordProxy } from '../polling/people.ts';
+import { appointStaff, recordKinship, recordProxy, revokeProxy } from '../polling/people.ts';
 import { setElectionCommittee } from '../committee/service.ts';
 import { candidatesOf, electionRules } from '../rules/load.ts';
 import { chooseFormalCandidates, enterGroupNominations, nominationState, publishPreliminaryList, type NominationState } from './nominations.ts';
@@ -391,6 +391,18 @@ builder.mutationFields((t) => ({
     authScopes: (_r, args) => ({ manageElection: Number(args.electionId.id) }),
     resolve: async (_q, _r, args, ctx) =>
       unwrap(await appointStaff(ctx, Number(args.electionId.id), { voterId: Number(args.voterId.id), role: args.role, placeId: args.placeId ? Number(args.placeId.id) : null })),
+  }),
+  revokeProxy: t.drizzleField({
+    type: 'proxy',
+    errors: userErrors,
+    description: 'E3/E5: revoke a principal’s proxy with the reason (refused once the holder collected the ballot).',
+    args: {
+      electionId: t.arg.globalID({ required: true, for: [Election] }),
+      principalId: t.arg.globalID({ required: true, for: [Voter] }),
+      reason: t.arg.string({ required: true }),
+    },
+    authScopes: (_r, args) => ({ manageElection: Number(args.electionId.id) }),
+    resolve: async (_q, _r, args, ctx) => unwrap(await revokeProxy(ctx, Number(args.electionId.id), Number(args.principalId.id), args.reason)),
   }),
   recordProxy: t.drizzleField({
     type: 'proxy',

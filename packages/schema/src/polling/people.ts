@@ -93,3 +93,26 @@ export async function recordProxy(ctx: Ctx, electionId: number, input: ProxyInpu
     return ok({ value: row!, audit: { operation: 'recordProxy', entityType: 'proxy', entityId: row!.id, before: null, after: row! } });
   });
 }
+
+/**
+ * E3/E5: a principal who will vote after all, or a proxy recorded in error, is revoked with the
+ * reason — unless the holder already collected the ballot (E7: it cannot be issued twice).
+ */
+export async function revokeProxy(ctx: Ctx, electionId: number, principalId: number, reason: string): Promise<Result<typeof proxy.$inferSelect, UserErrorData>> {
+  if (!reason.trim()) return err(userError('REASON_REQUIRED', '请填写撤销委托的原因', 'reason'));
+  return mutate(ctx, async (tx) => {
+    const [active] = await tx
+      .select()
+      .from(proxy)
+      .where(and(eq(proxy.electionId, electionId), eq(proxy.principalId, principalId), eq(proxy.status, 'active')))
+      .for('update');
+    if (!active) return err(userError('NOT_FOUND', '此选民没有有效的委托', 'principalId'));
+    const [collected] = await tx
+      .select({ id: ballotIssue.id })
+      .from(ballotIssue)
+      .where(and(eq(ballotIssue.electionId, electionId), eq(ballotIssue.voterId, principalId), eq(ballotIssue.proxyHolderId, active.holderId)));
+    if (collected) return err(userError('PROXY_USED', '受托人已代领选票，委托不能再撤销（E7）', 'principalId'));
+    const [after] = await tx.update(proxy).set({ status: 'revoked' }).where(eq(proxy.id, active.id)).returning();
+    return ok({ value: after!, audit: { operation: 'revokeProxy', entityType: 'proxy', entityId: active.id, before: active, after: { ...after!, reason: reason.trim() } } });
+  });
+}
