@@ -140,9 +140,15 @@ async function writeBatch(tx: Tx, batch: readonly Pending[]): Promise<Outcome[]>
     .where(inArray(boxCount.id, boxIds))
     .orderBy(boxCount.id)
     .for('update');
-  const clerks = await tx.select().from(boxClerk).where(inArray(boxClerk.boxId, boxIds));
-  // A box is counted one way: ballot by ballot, or from its tally sheet — never both.
-  const sheetBoxes = new Set((await tx.select({ boxId: tallySheet.boxId }).from(tallySheet).where(inArray(tallySheet.boxId, boxIds))).map((r) => r.boxId));
+  // The boxes' clerks, and (a box is counted one way — ballot by ballot or from its tally sheet,
+  // never both) which have a sheet: one round trip for both.
+  const extras = await tx
+    .select({ boxId: boxClerk.boxId, accountId: boxClerk.accountId })
+    .from(boxClerk)
+    .where(inArray(boxClerk.boxId, boxIds))
+    .unionAll(tx.select({ boxId: tallySheet.boxId, accountId: sql<number>`-1`.as('account_id') }).from(tallySheet).where(inArray(tallySheet.boxId, boxIds)));
+  const clerks = extras.filter((e) => e.accountId !== -1);
+  const sheetBoxes = new Set(extras.filter((e) => e.accountId === -1).map((e) => e.boxId));
   const states = new Map<number, BoxState>(
     boxes.map(({ box, round }) => [
       box.id,
@@ -200,7 +206,9 @@ async function writeBatch(tx: Tx, batch: readonly Pending[]): Promise<Outcome[]>
     }
     const perBox = new Map<number, number>();
     for (const r of rows) perBox.set(r.boxId, (perBox.get(r.boxId) ?? 0) + 1);
-    for (const [boxId, n] of perBox) await tx.update(boxCount).set({ counted: sql`${boxCount.counted} + ${n}` }).where(eq(boxCount.id, boxId));
+    // Every box's counter in one statement (the writer is serial: its round trips bound the rate).
+    const increments = sql.join([...perBox].map(([boxId, n]) => sql`(${boxId}::int, ${n}::int)`), sql`, `);
+    await tx.execute(sql`update box_count set counted = box_count.counted + v.n from (values ${increments}) as v(id, n) where box_count.id = v.id`);
 
     const inserted = await tx.insert(ballot).values(rows.map(({ index: _index, ...row }) => row)).returning();
     const byKey = new Map(inserted.map((b) => [`${b.roundId}:${b.clientId}`, b]));
