@@ -8,6 +8,7 @@
 import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
 import { castBound, RunningTally, securedSeats, tallyDelta, type BoardDelta, type CountCandidate, type CountPosition, type Determination, type RunningTallyState } from '@huanjie/domain';
 import { ballot, ballotIssue, ballotVoid, boxCount, community, countRound, election, pollingPlace, tallyEvent, voter, type Db, type Executor } from '@huanjie/db';
+import { Repeater } from 'graphql-yoga';
 import type { Events, TallyEvent } from '../events.ts';
 import { latestRound, roundCandidates } from './service.ts';
 
@@ -246,43 +247,46 @@ export class TallyHub {
  * and in order (the hub is joined before the log is read, so nothing falls in between; a gap — the
  * hub started after this board's replay — is filled from the log).
  */
-export async function* boardStream(db: Executor, hub: TallyHub, electionId: number, round: number, afterSeq: number): AsyncGenerator<TallyEvent[]> {
-  for await (const { fresh } of boardStreamBatches(db, hub, electionId, round, afterSeq)) yield fresh;
+export function boardStream(db: Executor, hub: TallyHub, electionId: number, round: number, afterSeq: number): Repeater<TallyEvent[]> {
+  return boardBatches(db, hub, electionId, round, afterSeq, async ({ fresh }) => fresh);
 }
 
-/** The stream with, for each batch, the hub's batch it came from (null for the log replay). */
-async function* boardStreamBatches(
+/**
+ * The stream as a Repeater, so that a board that goes away stops it at once — also while it waits
+ * for the next batch — and no query runs for it afterwards. `shape` turns each run of fresh events
+ * (with the hub's batch it came from, null for the log replay) into what the board receives.
+ */
+function boardBatches<T>(
   db: Executor,
   hub: TallyHub,
   electionId: number,
   round: number,
   afterSeq: number,
-): AsyncGenerator<{ batch: readonly TallyEvent[] | null; fresh: TallyEvent[] }> {
-  const pending: (readonly TallyEvent[])[] = [];
-  let wake: (() => void) | null = null;
-  const unsubscribe = hub.subscribe(electionId, (batch) => {
-    pending.push(batch);
-    wake?.();
-  });
-  try {
+  shape: (run: { batch: readonly TallyEvent[] | null; fresh: TallyEvent[] }) => Promise<T>,
+): Repeater<T> {
+  return new Repeater<T>(async (push, stop) => {
+    let closed = false;
     const state = { round: round as number | null, last: afterSeq };
-    const missed = await contiguous(db, electionId, state, await eventsAfter(db, electionId, round, afterSeq));
-    if (missed.length > 0) yield { batch: null, fresh: missed };
-    for (;;) {
-      const batch = pending.shift();
-      if (!batch) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
+    // One batch after another, in arrival order, the log replay first.
+    let chain: Promise<void> = Promise.resolve();
+    const enqueue = (batch: readonly TallyEvent[] | null, events: () => Promise<readonly TallyEvent[]>) => {
+      chain = chain
+        .then(async () => {
+          if (closed) return;
+          const fresh = await contiguous(db, electionId, state, await events());
+          if (closed || fresh.length === 0) return;
+          await push(await shape({ batch, fresh }));
+        })
+        .catch((error: unknown) => {
+          if (!closed) stop(error);
         });
-        wake = null;
-        continue;
-      }
-      const fresh = await contiguous(db, electionId, state, batch);
-      if (fresh.length > 0) yield { batch, fresh };
-    }
-  } finally {
+    };
+    const unsubscribe = hub.subscribe(electionId, (batch) => enqueue(batch, async () => batch));
+    enqueue(null, () => eventsAfter(db, electionId, round, afterSeq));
+    await stop;
+    closed = true;
     unsubscribe();
-  }
+  });
 }
 
 export function boardDelta(events: readonly TallyEvent[], seats: readonly number[]): BoardDelta {
@@ -311,7 +315,7 @@ const sharedDeltas = new WeakMap<readonly TallyEvent[], Promise<BoardDelta>>();
  * A board's stream of deltas: like `boardStream`, but each batch summed up (see BoardDelta). Boards
  * in step with the hub share one delta per batch; one that is catching up gets its own.
  */
-export async function* boardDeltaStream(db: Executor, hub: TallyHub, electionId: number, round: number, afterSeq: number): AsyncGenerator<BoardDelta> {
+export function boardDeltaStream(db: Executor, hub: TallyHub, electionId: number, round: number, afterSeq: number): Repeater<BoardDelta> {
   const seatsOf = new Map<number, number[]>();
   const seats = async (n: number): Promise<number[]> => {
     let s = seatsOf.get(n);
@@ -322,14 +326,13 @@ export async function* boardDeltaStream(db: Executor, hub: TallyHub, electionId:
     }
     return s;
   };
-  for await (const events of boardStreamBatches(db, hub, electionId, round, afterSeq)) {
-    const { batch, fresh } = events;
+  return boardBatches(db, hub, electionId, round, afterSeq, ({ batch, fresh }) => {
     const whole = batch !== null && fresh.length === batch.length && fresh[0] === batch[0];
     let delta = whole ? sharedDeltas.get(batch) : undefined;
     if (!delta) {
       delta = seats(fresh[0]!.round).then((s) => boardDelta(fresh, s));
       if (whole) sharedDeltas.set(batch, delta);
     }
-    yield await delta;
-  }
+    return delta;
+  });
 }
