@@ -3,7 +3,7 @@
  * refusal shown under it, nothing lost on error.
  */
 import { useState } from 'react';
-import { Form, Input } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import type { CombinedError } from 'urql';
 import { useT } from '@huanjie/ui';
 import { FormModal, placeError } from './FormModal.tsx';
@@ -21,6 +21,8 @@ export function ReasonModal(props: {
   readonly title: string;
   readonly label: string;
   readonly placeholder?: string;
+  /** Shown above the field: what the change will do. */
+  readonly note?: string;
   readonly submitText: string;
   readonly submitting: boolean;
   readonly testId: string;
@@ -59,6 +61,7 @@ export function ReasonModal(props: {
       }}
       testId={props.testId}
     >
+      {props.note ? <Typography.Paragraph type="secondary">{props.note}</Typography.Paragraph> : null}
       <Form.Item name="reason" label={props.label} rules={[{ required: true, whitespace: true, message: t('common.required', { field: props.label }) }]}>
         <Input.TextArea rows={3} maxLength={200} placeholder={props.placeholder} />
       </Form.Item>

@@ -4,13 +4,14 @@
  * (D5), withdraw with a reason.
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Form, InputNumber, Radio, Segmented, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery } from 'urql';
 import { datePickerFormat, formatDate, graphql, useLang, useT, type CandidateStage, type EducationLevel, type PositionKind, type ResultOf } from '@huanjie/ui';
 import { useArea } from '../election/area.tsx';
 import { FormModal, placeError } from '../FormModal.tsx';
+import { ReasonModal } from '../ReasonModal.tsx';
 import { VoterPicker } from '../VoterPicker.tsx';
 import { noOutcome } from '../outcome.ts';
 
@@ -341,52 +342,30 @@ function DetailsModal({ candidate, onClose }: { readonly candidate: CandidateRow
   );
 }
 
-interface WithdrawValues {
-  readonly reason: string;
-}
-
 function WithdrawModal({ candidate, onClose }: { readonly candidate: CandidateRow | null; readonly onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<WithdrawValues>();
   const [{ fetching }, withdraw] = useMutation(WithdrawCandidateMutation);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (v: WithdrawValues) => {
-    if (!candidate) return;
-    setError(null);
-    const res = await withdraw({ candidateId: candidate.id, reason: v.reason.trim() });
-    const outcome = res.data?.withdrawCandidate;
-    if (outcome?.__typename === 'Candidate') {
-      void message.success(t('candidates.withdrawn', { name: outcome.name }));
-      form.resetFields();
-      onClose();
-    } else if (outcome?.__typename === 'UserError') {
-      setError(placeError(form, outcome, ['reason']));
-    } else {
-      setError(noOutcome(res.error, t));
-    }
-  };
-
   return (
-    <FormModal<WithdrawValues>
+    <ReasonModal
       open={candidate !== null}
       title={candidate ? t('candidates.withdrawTitle', { name: candidate.name }) : ''}
-      form={form}
+      note={t('candidates.withdrawNote')}
+      label={t('candidates.withdrawReason')}
       submitText={t('candidates.withdraw')}
       submitting={fetching}
-      error={error}
-      onSubmit={(v) => void submit(v)}
-      onClose={() => {
-        setError(null);
-        onClose();
-      }}
       testId="withdraw-candidate-form"
-    >
-      <Typography.Paragraph type="secondary">{t('candidates.withdrawNote')}</Typography.Paragraph>
-      <Form.Item name="reason" label={t('candidates.withdrawReason')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('candidates.withdrawReason') }) }]}>
-        <Input.TextArea rows={3} maxLength={200} />
-      </Form.Item>
-    </FormModal>
+      onClose={onClose}
+      onSubmit={async (reason) => {
+        if (!candidate) return { done: true };
+        const res = await withdraw({ candidateId: candidate.id, reason });
+        const outcome = res.data?.withdrawCandidate;
+        if (outcome?.__typename === 'Candidate') {
+          void message.success(t('candidates.withdrawn', { name: outcome.name }));
+          return { done: true };
+        }
+        return { done: false, userError: outcome?.__typename === 'UserError' ? outcome : undefined, error: res.error };
+      }}
+    />
   );
 }

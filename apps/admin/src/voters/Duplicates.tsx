@@ -4,11 +4,11 @@
  * register the person here instead (with a reason; the other registration is removed).
  */
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { graphql, useT, type DuplicateStatus, type ResultOf } from '@huanjie/ui';
 import { useArea } from '../election/area.tsx';
-import { FormModal, placeError } from '../FormModal.tsx';
+import { ReasonModal } from '../ReasonModal.tsx';
 import { noOutcome } from '../outcome.ts';
 
 const DuplicatesQuery = graphql(`
@@ -125,51 +125,29 @@ export function Duplicates() {
   );
 }
 
-interface MoveValues {
-  readonly reason: string;
-}
-
 function MoveModal({ duplicate, onClose }: { readonly duplicate: Duplicate | null; readonly onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<MoveValues>();
   const [{ fetching }, decide] = useMutation(DecideMutation);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (v: MoveValues) => {
-    if (!duplicate) return;
-    setError(null);
-    const res = await decide({ duplicateId: duplicate.id, decision: 'REPLACE', reason: v.reason.trim() });
-    const outcome = res.data?.decideVoterDuplicate;
-    if (outcome?.__typename === 'VoterDuplicate') {
-      void message.success(t('duplicates.moved', { name: duplicate.name }));
-      form.resetFields();
-      onClose();
-    } else if (outcome?.__typename === 'UserError') {
-      setError(placeError(form, outcome, ['reason']));
-    } else {
-      setError(noOutcome(res.error, t));
-    }
-  };
-
   return (
-    <FormModal<MoveValues>
+    <ReasonModal
       open={duplicate !== null}
       title={duplicate ? t('duplicates.moveTitle', { name: duplicate.name, community: duplicate.existing?.communityName ?? '' }) : ''}
-      form={form}
+      label={t('duplicates.reason')}
       submitText={t('duplicates.move')}
       submitting={fetching}
-      error={error}
-      onSubmit={(v) => void submit(v)}
-      onClose={() => {
-        setError(null);
-        onClose();
-      }}
       testId="move-duplicate-form"
-    >
-      <Form.Item name="reason" label={t('duplicates.reason')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('duplicates.reason') }) }]}>
-        <Input.TextArea rows={3} maxLength={200} />
-      </Form.Item>
-    </FormModal>
+      onClose={onClose}
+      onSubmit={async (reason) => {
+        if (!duplicate) return { done: true };
+        const res = await decide({ duplicateId: duplicate.id, decision: 'REPLACE', reason });
+        const outcome = res.data?.decideVoterDuplicate;
+        if (outcome?.__typename === 'VoterDuplicate') {
+          void message.success(t('duplicates.moved', { name: duplicate.name }));
+          return { done: true };
+        }
+        return { done: false, userError: outcome?.__typename === 'UserError' ? outcome : undefined, error: res.error };
+      }}
+    />
   );
 }

@@ -1,6 +1,7 @@
 /** Who may read and change what: the role, and for scoped roles the communities assigned. */
 import { eq } from 'drizzle-orm';
-import { election, type Executor } from '@huanjie/db';
+import { election, voter, type Executor } from '@huanjie/db';
+import { graphqlError } from '../errors.ts';
 import type { Actor } from '../context.ts';
 
 export function canReadCommunity(actor: Actor | null, communityId: number): boolean {
@@ -66,4 +67,17 @@ export async function communityOfElection(db: Executor, electionId: number): Pro
   const communityId = rows[0]?.communityId ?? null;
   if (communityId !== null && communityByElection.size < 100_000) communityByElection.set(electionId, communityId);
   return communityId;
+}
+
+/** For queries about one election: it must exist and the actor may read its community. */
+export async function requireReadableElection(ctx: { readonly db: Executor; readonly actor: Actor | null }, electionId: number): Promise<void> {
+  const communityId = await communityOfElection(ctx.db, electionId);
+  if (communityId === null) throw graphqlError('NOT_FOUND', '选举不存在');
+  if (!canReadCommunity(ctx.actor, communityId)) throw graphqlError('FORBIDDEN', '您的账号无权查看或修改此项内容');
+}
+
+/** The election a voter is registered for (-1 when there is no such voter), for mutation scopes. */
+export async function electionOfVoter(db: Executor, voterId: number): Promise<number> {
+  const [row] = await db.select({ e: voter.electionId }).from(voter).where(eq(voter.id, voterId));
+  return row?.e ?? -1;
 }

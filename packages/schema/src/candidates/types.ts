@@ -1,11 +1,11 @@
 /** GraphQL for positions, the election committee, candidates, staff and proxies (rules.md A, B, D, E). */
 import { and, eq } from 'drizzle-orm';
 import { ageBand, formalListDeadline, plannedPositions, sortItemsByStrokes, type RuleProblem } from '@huanjie/domain';
-import { candidateListPublication, voter, type Db } from '@huanjie/db';
+import { candidateListPublication, type Db } from '@huanjie/db';
 import { builder } from '../builder.ts';
 import { userErrors } from '../error-types.ts';
 import { unwrap } from '../result.ts';
-import { communityOfElection } from '../access/scopes.ts';
+import { communityOfElection, electionOfVoter } from '../access/scopes.ts';
 import { Election } from '../cycle/types.ts';
 import { SexEnum, Voter } from '../voters/types.ts';
 import { PollingPlace } from '../polling/types.ts';
@@ -290,11 +290,6 @@ const CommitteeResult = builder.objectRef<{ warnings: readonly RuleProblem[] }>(
 async function electionOfCandidate(db: Db, candidateId: number): Promise<number> {
   const row = await db.query.candidate.findFirst({ where: { id: candidateId }, columns: { electionId: true } });
   return row?.electionId ?? -1;
-}
-
-async function electionOfVoter(db: Db, voterId: number): Promise<number> {
-  const [row] = await db.select({ e: voter.electionId }).from(voter).where(eq(voter.id, voterId));
-  return row?.e ?? -1;
 }
 
 builder.mutationFields((t) => ({

@@ -106,7 +106,7 @@ async function readSnapshot(db: Executor, electionId: number): Promise<BoardSnap
     boxesOpened: boxes.length,
     boxesClosed: boxes.filter((b) => b.status === 'closed').length,
     positions,
-    candidates: await roundCandidates(db, round),
+    candidates: roundCandidates(round),
     tally: running.snapshot(),
     certified: round.certifiedAt !== null,
     determination: (round.determination as Determination | null) ?? null,

@@ -47,8 +47,8 @@ async function roundByNumber(db: Executor, electionId: number, number: number): 
 }
 
 /** The candidates a round's ballots may name, as the count input lists them. */
-export function roundCandidates(_db: Executor, round: RoundRow): Promise<CountCandidate[]> {
-  return Promise.resolve(round.candidates as CountCandidate[]);
+export function roundCandidates(round: Pick<RoundRow, 'candidates'>): CountCandidate[] {
+  return round.candidates as CountCandidate[];
 }
 
 /** The first round is created when its first box is opened, from the seat plan (A1). */
@@ -242,7 +242,7 @@ export async function exportCount(db: Executor, electionId: number, roundNumber:
     registeredVoters: registered?.n ?? 0,
     ballotsIssued: issued?.n ?? 0,
     positions: round.positions as CountPosition[],
-    candidates: await roundCandidates(db, round),
+    candidates: roundCandidates(round),
     ballots,
   };
 }
@@ -299,7 +299,7 @@ export async function createRunoff(ctx: Ctx, electionId: number): Promise<Result
     const result = last.determination as Determination;
     const open = result.positions.filter((p) => p.vacancies > 0 && p.runoffCandidates.length > 0);
     if (open.length === 0) return err(userError('NO_VACANCIES', '没有需要另行选举的空缺职位', 'electionId'));
-    const previous = await roundCandidates(tx, last);
+    const previous = roundCandidates(last);
     const byId = new Map(previous.map((c) => [c.id, c]));
     const writeIns = [...new Set(open.flatMap((p) => p.runoffCandidates.filter((id) => !byId.has(id))))];
     const people = writeIns.length

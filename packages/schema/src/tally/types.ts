@@ -5,14 +5,13 @@ import { decideTallySheets, enterTallySheet, sheetStateOf, type SheetRow, type S
 import { ballot, ballotIssue, boxCount, countRound, type Db } from '@huanjie/db';
 import { builder } from '../builder.ts';
 import { userErrors } from '../error-types.ts';
-import { graphqlError } from '../errors.ts';
 import { unwrap } from '../result.ts';
-import { canReadCommunity, communityOfElection } from '../access/scopes.ts';
+import { communityOfElection, requireReadableElection } from '../access/scopes.ts';
 import { Election } from '../cycle/types.ts';
 import { PollingPlace } from '../polling/types.ts';
 import type { TallyEvent } from '../events.ts';
 import { boardDeltaStream, boardPositions, boardSnapshot, boardStream, type BoardDelta, type BoardSnapshot } from './board.ts';
-import { certifyRound, closeBox, countInputJson, createRunoff, exportCount, openBox, recordBallot, roundCandidates, voidBallot, type RoundRow } from './service.ts';
+import { certifyRound, closeBox, countInputJson, createRunoff, exportCount, openBox, recordBallot, roundCandidates, voidBallot } from './service.ts';
 
 const names = (candidates: readonly CountCandidate[]) => new Map(candidates.map((c) => [c.id, c.name]));
 
@@ -105,7 +104,7 @@ export const CountRound = builder.drizzleNode('countRound', {
     seq: t.exposeInt('seq'),
     certifiedAt: t.expose('certifiedAt', { type: 'DateTime', nullable: true }),
     positions: t.field({ type: [RoundPositionRef], resolve: (r) => r.positions as { id: string; seats: number }[] }),
-    candidates: t.field({ type: [RoundCandidateRef], resolve: (r, _a, ctx) => roundCandidates(ctx.db, r as RoundRow) }),
+    candidates: t.field({ type: [RoundCandidateRef], resolve: (r) => roundCandidates(r) }),
     boxes: t.relation('boxes', { query: { orderBy: { id: 'asc' } } }),
     determination: t.field({
       type: DeterminationRef,
@@ -211,12 +210,6 @@ const TallyBatchRef = builder.objectRef<readonly TallyEvent[]>('TallyEventBatch'
   }),
 });
 
-async function requireReadable(ctx: { db: Db; actor: Parameters<typeof canReadCommunity>[0] }, electionId: number): Promise<void> {
-  const communityId = await communityOfElection(ctx.db, electionId);
-  if (communityId === null) throw graphqlError('NOT_FOUND', '选举不存在');
-  if (!canReadCommunity(ctx.actor, communityId)) throw graphqlError('FORBIDDEN', '您的账号无权查看或修改此项内容');
-}
-
 builder.queryFields((t) => ({
   tallyBoard: t.field({
     type: TallyBoardRef,
@@ -233,7 +226,7 @@ builder.queryFields((t) => ({
     args: { electionId: t.arg.globalID({ required: true, for: [Election] }), round: t.arg.int({ defaultValue: 1 }) },
     resolve: async (_r, args, ctx) => {
       const electionId = Number(args.electionId.id);
-      await requireReadable(ctx, electionId);
+      await requireReadableElection(ctx, electionId);
       const input = await exportCount(ctx.db, electionId, args.round ?? 1);
       return input ? countInputJson(input) : null;
     },

@@ -3,12 +3,10 @@ import { and, eq, like, type SQL } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { ageOn, classifySearch, maskResidentId } from '@huanjie/domain';
 import { voter, voterDuplicate, voterObjection, type Db } from '@huanjie/db';
-import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
 import { userErrors } from '../error-types.ts';
-import { graphqlError } from '../errors.ts';
 import { unwrap } from '../result.ts';
-import { communityOfElection, canReadCommunity } from '../access/scopes.ts';
+import { communityOfElection, electionOfVoter, requireReadableElection } from '../access/scopes.ts';
 import { Election } from '../cycle/types.ts';
 import type { ImportProgressEvent } from '../events.ts';
 import { importVoters, voterImportTemplate, type VoterImportRowError } from './import.ts';
@@ -326,12 +324,6 @@ function voterSearch(electionId: number, status: 'registered' | 'removed', searc
   return { sql: and(...conditions)!, filter };
 }
 
-async function requireReadableElection(ctx: Pick<Context, 'db' | 'actor'>, electionId: number): Promise<void> {
-  const communityId = await communityOfElection(ctx.db, electionId);
-  if (communityId === null) throw graphqlError('NOT_FOUND', '选举不存在');
-  if (!canReadCommunity(ctx.actor, communityId)) throw graphqlError('FORBIDDEN', '您的账号无权查看或修改此项内容');
-}
-
 builder.queryFields((t) => ({
   voters: t.drizzleConnection({
     type: 'voter',
@@ -458,11 +450,11 @@ const categoryNumbers = { resident: '1', 'registered-away': '2', 'non-registered
 async function communityOf(db: Db, table: 'voter' | 'voterDuplicate' | 'voterObjection', id: number): Promise<number> {
   const electionId =
     table === 'voter'
-      ? (await db.select({ e: voter.electionId }).from(voter).where(eq(voter.id, id)))[0]?.e
+      ? await electionOfVoter(db, id)
       : table === 'voterDuplicate'
         ? (await db.select({ e: voterDuplicate.electionId }).from(voterDuplicate).where(eq(voterDuplicate.id, id)))[0]?.e
         : (await db.select({ e: voterObjection.electionId }).from(voterObjection).where(eq(voterObjection.id, id)))[0]?.e;
-  return electionId === undefined ? -1 : ((await communityOfElection(db, electionId)) ?? -1);
+  return electionId === undefined || electionId === -1 ? -1 : ((await communityOfElection(db, electionId)) ?? -1);
 }
 
 builder.mutationFields((t) => ({
