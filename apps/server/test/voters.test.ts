@@ -273,6 +273,20 @@ describe('voter registration', () => {
     expect(await registered()).toBe(before + 1);
   });
 
+  it('says plainly when Excel stored an ID number as a number and lost its last digits', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('选民');
+    sheet.addRow(['姓名', '性别', '公民身份号码']);
+    sheet.addRow(['唐一', '男', Number(id('1966-06-06', 91))]); // what Excel does to a typed number
+    sheet.addRow(['唐二', '男', id('1966-06-07', 93)]);
+    const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    const res = await importFile(admin, 'V001', 'excel.xlsx', bytes);
+    expect(res.data.importVoters).toMatchObject({ rows: 2, imported: 1, rejected: 1 });
+    expect(res.data.importVoters.errors).toEqual([
+      { row: 2, name: '唐一', field: '公民身份号码', message: '身份证号码在 Excel 中被存成了数字，末几位已变成 0；请把该列设为“文本”格式后重新填写号码' },
+    ]);
+  });
+
   it('serves the import template as XLSX with the headers townships use', async () => {
     const res = await app.yoga.fetch('http://localhost/downloads/voter-import-template.xlsx');
     expect(res.headers.get('content-type')).toContain('spreadsheetml');

@@ -10,7 +10,12 @@ import { userError, type UserErrorData } from '../errors.ts';
 export interface Table {
   readonly headers: readonly string[];
   /** Data rows; `rowNumber` is the row as the user sees it in the file (header = 1). */
-  readonly rows: readonly { readonly rowNumber: number; readonly cells: readonly string[] }[];
+  readonly rows: readonly {
+    readonly rowNumber: number;
+    readonly cells: readonly string[];
+    /** Columns (0-based) whose XLSX cell was a number too long to be exact: Excel keeps 15 digits. */
+    readonly lossy?: ReadonlySet<number>;
+  }[];
 }
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -58,13 +63,16 @@ async function readXlsx(bytes: Uint8Array): Promise<Result<Table, UserErrorData>
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return err(userError('EMPTY_FILE', '文件中没有工作表', 'file'));
-  const rows: { rowNumber: number; cells: string[] }[] = [];
+  const rows: { rowNumber: number; cells: string[]; lossy?: Set<number> }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
+    const lossy = new Set<number>();
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       cells[col - 1] = cellText(cell.value);
+      // An 18-digit ID number typed into a number cell: Excel kept 15 digits and zeroed the rest.
+      if (typeof cell.value === 'number' && Math.abs(cell.value) >= 1e15) lossy.add(col - 1);
     });
-    rows.push({ rowNumber, cells: Array.from(cells, (c) => c ?? '') });
+    rows.push({ rowNumber, cells: Array.from(cells, (c) => c ?? ''), ...(lossy.size > 0 ? { lossy } : {}) });
   });
   return toTable(rows);
 }
@@ -81,7 +89,7 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value).trim();
 }
 
-function toTable(records: { rowNumber: number; cells: readonly string[] }[]): Result<Table, UserErrorData> {
+function toTable(records: { rowNumber: number; cells: readonly string[]; lossy?: ReadonlySet<number> }[]): Result<Table, UserErrorData> {
   const [header, ...rows] = records;
   if (!header) return err(userError('EMPTY_FILE', '文件是空的', 'file'));
   return ok({ headers: header.cells.map((h) => h.trim()), rows: rows.filter((r) => r.cells.some((c) => c !== '')) });

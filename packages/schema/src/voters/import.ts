@@ -64,6 +64,8 @@ const fieldLabels: Record<VoterField, string> = {
 
 const CHUNK = 5000;
 
+const ID_STORED_AS_NUMBER = '身份证号码在 Excel 中被存成了数字，末几位已变成 0；请把该列设为“文本”格式后重新填写号码';
+
 export async function importVoters(
   ctx: Pick<Context, 'db' | 'actor' | 'clock'>,
   electionId: number,
@@ -93,7 +95,13 @@ export async function importVoters(
   const valid: { row: number; voter: CheckedVoter; pinyin: string }[] = [];
   const cell = (cells: readonly string[], i: number | null) => (i === null ? '' : (cells[i] ?? ''));
   for (let i = 0; i < total; i += 1) {
-    const { rowNumber, cells } = rows[i]!;
+    if (i > 0 && i % CHUNK === 0) onProgress({ phase: 'checking', done: i, total });
+    const { rowNumber, cells, lossy } = rows[i]!;
+    if (col.residentId !== null && lossy?.has(col.residentId)) {
+      // The check digit would fail too, but the cause is the spreadsheet, not the person.
+      errors.push({ row: rowNumber, name: cell(cells, col.name), field: '公民身份号码', message: ID_STORED_AS_NUMBER });
+      continue;
+    }
     const checked = checkVoterRow(
       {
         name: cell(cells, col.name),
@@ -110,7 +118,6 @@ export async function importVoters(
     );
     if (checked.ok) valid.push({ row: rowNumber, voter: checked.voter, pinyin: pinyinInitials(checked.voter.name) });
     else for (const e of checked.errors) errors.push({ row: rowNumber, name: cell(cells, col.name), field: fieldLabels[e.field], message: e.reason });
-    if ((i + 1) % CHUNK === 0) onProgress({ phase: 'checking', done: i + 1, total });
   }
   const rejected = new Set(errors.map((e) => e.row)).size;
   onProgress({ phase: 'saving', done: 0, total: valid.length });
