@@ -119,6 +119,8 @@ describe('voter registration', () => {
       { e: election.V002 },
     );
     const [dup] = dups.data.voterDuplicates;
+    const count = await admin.query(`query($e: ID!) { voterDuplicateCount(electionId: $e) }`, { e: election.V002 });
+    expect(count.data.voterDuplicateCount).toBe(1);
     expect(dup).toMatchObject({
       rowNumber: 2,
       name: '张三',

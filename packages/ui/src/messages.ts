@@ -276,6 +276,7 @@ export const zhCN = {
   'voterImport.rejected': '未导入',
   'voterImport.duplicates': '重复',
 
+  'duplicates.more': '共 {total} 条，先显示前 {shown} 条；处理后其余的会依次显示。',
   'duplicates.hint': '一人只能在一处登记（不重）。左侧为导入文件中的行，右侧为此人已有的登记；请逐一作出决定。',
   'duplicates.status.OPEN': '待处理',
   'duplicates.status.KEPT_EXISTING': '保留原登记',
@@ -821,6 +822,7 @@ export const en: { readonly [K in MessageKey]: string } = {
   'voterImport.rejected': 'Rejected',
   'voterImport.duplicates': 'Duplicates',
 
+  'duplicates.more': '{total} in all; the first {shown} are shown, the rest follow as these are decided.',
   'duplicates.hint': 'A person registers in one place only. Left: the row of the file; right: the registration the person already has. Decide each one.',
   'duplicates.status.OPEN': 'Open',
   'duplicates.status.KEPT_EXISTING': 'Existing kept',

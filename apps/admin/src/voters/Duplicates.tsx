@@ -13,6 +13,7 @@ import { noOutcome } from '../outcome.ts';
 
 const DuplicatesQuery = graphql(`
   query VoterDuplicates($electionId: ID!, $status: DuplicateStatus) {
+    voterDuplicateCount(electionId: $electionId, status: $status)
     voterDuplicates(electionId: $electionId, status: $status) {
       id rowNumber name sex residentId group address status
       existing { communityName serial name sex group residentId }
@@ -51,6 +52,7 @@ export function Duplicates() {
   const [{ fetching }, decide] = useMutation(DecideMutation);
   const [moving, setMoving] = useState<Duplicate | null>(null);
   const rows = result.data?.voterDuplicates ?? [];
+  const total = result.data?.voterDuplicateCount ?? rows.length;
 
   const keep = async (d: Duplicate) => {
     const res = await decide({ duplicateId: d.id, decision: 'KEEP_EXISTING', reason: null });
@@ -106,6 +108,7 @@ export function Duplicates() {
         />
       </Space>
       {result.error && !result.data ? <Alert type="error" showIcon title={noOutcome(result.error, t)} /> : null}
+      {total > rows.length ? <Alert type="warning" showIcon title={t('duplicates.more', { shown: rows.length, total })} data-testid="duplicates-more" /> : null}
       <Table<Duplicate>
         rowKey="id"
         size="small"

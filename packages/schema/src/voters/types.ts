@@ -297,6 +297,9 @@ builder.objectFields(Election, (t) => ({
   }),
 }));
 
+/** One screenful to decide at a time; the rest follow as these are decided (voterDuplicateCount says how many). */
+const DUPLICATES_SHOWN = 500;
+
 /** Escape LIKE wildcards in what the user typed. */
 function likeText(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -373,7 +376,17 @@ builder.queryFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const electionId = Number(args.electionId.id);
       await requireReadableElection(ctx, electionId);
-      return ctx.db.query.voterDuplicate.findMany(query({ where: { electionId, status: args.status ?? 'open' }, orderBy: { rowNumber: 'asc' }, limit: 500 }));
+      return ctx.db.query.voterDuplicate.findMany(query({ where: { electionId, status: args.status ?? 'open' }, orderBy: { rowNumber: 'asc' }, limit: DUPLICATES_SHOWN }));
+    },
+  }),
+  voterDuplicateCount: t.int({
+    description: `How many duplicates of this status there are: voterDuplicates shows the first ${DUPLICATES_SHOWN}.`,
+    authScopes: { signedIn: true },
+    args: { electionId: t.arg.globalID({ required: true, for: [Election] }), status: t.arg({ type: DuplicateStatusEnum, defaultValue: 'open' }) },
+    resolve: async (_root, args, ctx) => {
+      const electionId = Number(args.electionId.id);
+      await requireReadableElection(ctx, electionId);
+      return ctx.db.$count(voterDuplicate, and(eq(voterDuplicate.electionId, electionId), eq(voterDuplicate.status, args.status ?? 'open')));
     },
   }),
   voterListVersions: t.drizzleField({
