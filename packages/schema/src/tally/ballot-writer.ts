@@ -17,6 +17,12 @@ import type { BallotInput, BallotRow } from './service.ts';
 
 const MAX_WRITE_IN = 30;
 const MAX_BATCH = 500;
+/**
+ * Batches start at most this often: under a steady stream of entries a writer that started the next
+ * batch the moment the last one committed would spend the database's time on many tiny batches.
+ * An entry arriving when the writer has been idle longer than this is written at once.
+ */
+const MIN_BATCH_INTERVAL_MS = 8;
 
 export interface Outcome {
   readonly result: Result<BallotRow, UserErrorData>;
@@ -37,6 +43,7 @@ const certified = userError('ROUND_CERTIFIED', '本轮计票结果已由选举�
 class BallotWriter {
   private queue: Pending[] = [];
   private running = false;
+  private lastStart = -Infinity;
 
   constructor(private readonly db: Db) {}
 
@@ -51,6 +58,9 @@ class BallotWriter {
     this.running = true;
     try {
       while (this.queue.length > 0) {
+        const wait = this.lastStart + MIN_BATCH_INTERVAL_MS - performance.now();
+        if (wait > 0 && this.queue.length < MAX_BATCH) await new Promise((r) => setTimeout(r, wait));
+        this.lastStart = performance.now();
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
           const outcomes = await this.db.transaction((tx) => writeBatch(tx, batch));

@@ -145,13 +145,27 @@ interface Topic {
 
 const bySeq = (a: TallyEvent, b: TallyEvent) => a.round - b.round || a.seq - b.seq;
 
+/** One round's events, each seq one more than the last. */
+function inStep(events: readonly TallyEvent[]): boolean {
+  for (let i = 1; i < events.length; i += 1) {
+    if (events[i]!.round !== events[0]!.round || events[i]!.seq !== events[i - 1]!.seq + 1) return false;
+  }
+  return true;
+}
+
 /**
  * Events of one round, in order and without gaps, from what arrived plus the log. With several
  * server processes, events reach Redis in commit order per process but may interleave across
  * processes; a later sequence number is only given after the earlier transaction committed, so a
  * gap is always in the log by the time it is seen.
  */
-export async function contiguous(db: Executor, electionId: number, state: { round: number | null; last: number }, arrived: readonly TallyEvent[]): Promise<TallyEvent[]> {
+export async function contiguous(db: Executor, electionId: number, state: { round: number | null; last: number }, arrived: readonly TallyEvent[]): Promise<readonly TallyEvent[]> {
+  // The common case, every board in step with the hub: the batch follows on exactly, as it is.
+  const first = arrived[0];
+  if (first && first.round === state.round && first.seq === state.last + 1 && inStep(arrived)) {
+    state.last = arrived.at(-1)!.seq;
+    return arrived;
+  }
   const out: TallyEvent[] = [];
   const sorted = [...arrived].sort(bySeq);
   for (let i = 0; i < sorted.length; i += 1) {
@@ -247,7 +261,7 @@ export class TallyHub {
  * and in order (the hub is joined before the log is read, so nothing falls in between; a gap — the
  * hub started after this board's replay — is filled from the log).
  */
-export function boardStream(db: Executor, hub: TallyHub, electionId: number, round: number, afterSeq: number): Repeater<TallyEvent[]> {
+export function boardStream(db: Executor, hub: TallyHub, electionId: number, round: number, afterSeq: number): Repeater<readonly TallyEvent[]> {
   return boardBatches(db, hub, electionId, round, afterSeq, async ({ fresh }) => fresh);
 }
 
@@ -262,7 +276,7 @@ function boardBatches<T>(
   electionId: number,
   round: number,
   afterSeq: number,
-  shape: (run: { batch: readonly TallyEvent[] | null; fresh: TallyEvent[] }) => Promise<T>,
+  shape: (run: { batch: readonly TallyEvent[] | null; fresh: readonly TallyEvent[] }) => Promise<T>,
 ): Repeater<T> {
   return new Repeater<T>(async (push, stop) => {
     let closed = false;

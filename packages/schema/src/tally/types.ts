@@ -11,7 +11,7 @@ import { Election } from '../cycle/types.ts';
 import { PollingPlace } from '../polling/types.ts';
 import type { TallyEvent } from '../events.ts';
 import { boardDeltaStream, boardPositions, boardSnapshot, boardStream, type BoardDelta, type BoardSnapshot } from './board.ts';
-import { certifyRound, closeBox, countInputJson, createRunoff, exportCount, openBox, recordBallot, roundCandidates, voidBallot } from './service.ts';
+import { certifyRound, closeBox, countInputJson, createRunoff, exportCount, openBox, recordBallot, roundCandidates, voidBallot, type BallotRow } from './service.ts';
 
 const names = (candidates: readonly CountCandidate[]) => new Map(candidates.map((c) => [c.id, c.name]));
 
@@ -263,8 +263,8 @@ const BallotInput = builder.inputType('BallotInput', {
   }),
 });
 
-builder.drizzleObject('ballot', {
-  name: 'Ballot',
+/** A plain object type, answered from the row the writer returns: answering an entry reads nothing back. */
+const BallotRef = builder.objectRef<BallotRow>('Ballot').implement({
   fields: (t) => ({
     id: t.exposeInt('id'),
     seq: t.exposeInt('seq'),
@@ -299,12 +299,12 @@ builder.mutationFields((t) => ({
         }),
       ),
   }),
-  recordBallot: t.drizzleField({
-    type: 'ballot',
+  recordBallot: t.field({
+    type: BallotRef,
     errors: userErrors,
     args: { input: t.arg({ type: BallotInput, required: true }) },
     authScopes: async (_r, args, ctx) => ({ workElection: await electionOfBox(ctx.db, Number(args.input.boxId.id)) }),
-    resolve: async (_q, _r, { input }, ctx) =>
+    resolve: async (_r, { input }, ctx) =>
       unwrap(
         await recordBallot(ctx, {
           boxId: Number(input.boxId.id),
@@ -314,12 +314,12 @@ builder.mutationFields((t) => ({
         }),
       ),
   }),
-  voidBallot: t.drizzleField({
-    type: 'ballot',
+  voidBallot: t.field({
+    type: BallotRef,
     errors: userErrors,
     args: { ballotId: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
     authScopes: async (_r, args, ctx) => ({ workElection: await electionOfBallot(ctx.db, args.ballotId) }),
-    resolve: async (_q, _r, { ballotId, reason }, ctx) => unwrap(await voidBallot(ctx, ballotId, reason)),
+    resolve: async (_r, { ballotId, reason }, ctx) => unwrap(await voidBallot(ctx, ballotId, reason)),
   }),
   closeBox: t.drizzleField({
     type: 'boxCount',
