@@ -52,8 +52,14 @@ describe('tally sheets with double entry', () => {
     const entry = sheet({ [f.mark['王强']!]: 4, [f.mark['张建国']!]: 1 }, { [f.mark['赵丽']!]: 4, [f.mark['陈静']!]: 3, 李小明: 1 }, 1);
     const first = await q(ENTER, { b: boxes[0], s: 1, p: entry }, clerks[0]);
     expect(first.enterTallySheet).toMatchObject({ status: 'waiting' });
-    const mine = await q(`query($b: ID!) { node(id: $b) { ... on BoxCount { tallySheets { sheets { mine } } } } }`, { b: boxes[0] }, clerks[0]);
-    expect(mine.node.tallySheets.sheets).toEqual([{ mine: true }]);
+    const read = `query($b: ID!) { node(id: $b) { ... on BoxCount { tallySheets { sheets { mine spoiled positions { voidSections } } } } } }`;
+    const mine = await q(read, { b: boxes[0] }, clerks[0]);
+    expect(mine.node.tallySheets.sheets).toEqual([{ mine: true, spoiled: 1, positions: [{ voidSections: 0 }, { voidSections: 1 }] }]);
+    // Independent entry: the second clerk (and anyone else) sees that a sheet is in, not its figures.
+    for (const other of [clerks[1]!, admin]) {
+      const theirs = await q(read, { b: boxes[0] }, other);
+      expect(theirs.node.tallySheets.sheets).toEqual([{ mine: false, spoiled: null, positions: null }]);
+    }
     const again = await q(ENTER, { b: boxes[0], s: 1, p: entry }, clerks[0]);
     expect(again.enterTallySheet.sheets).toHaveLength(1); // the same clerk replaces their own entry
     const second = await q(ENTER, { b: boxes[0], s: 1, p: entry.map((p) => ({ ...p, votes: [...p.votes].reverse() })) }, clerks[1]);

@@ -12,7 +12,7 @@ import { formatDateTime, useLang, useT } from '@huanjie/ui';
 import { useTallyT, type TallyTranslate } from '../messages.ts';
 import type { BoxData, CountElection, CountRoundData } from './data.ts';
 import type { EntrySection } from './draft.ts';
-import { compareSheets, emptySheetDraft, sheetInput, sheetProblems, withNames, type SheetDraft } from './sheet.ts';
+import { compareSheets, emptySheetDraft, sheetInput, sheetProblems, withFigures, withNames, type SheetDraft, type SheetFigures } from './sheet.ts';
 import { closeSheetBox, decideTallySheets, enterTallySheet, readBoxSheets, statusOf, type BoxSheets, type SheetData, type SheetOutcome, type SheetStateData } from './sheetApi.ts';
 import { SheetForm, problemText } from './SheetForm.tsx';
 
@@ -108,7 +108,7 @@ export function SheetScreen({
   } else if (status === 'accepted') {
     body = <AcceptedView sections={sections} boxId={box.id} state={state} certified={Boolean(round.certifiedAt)} onClosed={onLeave} />;
   } else if (status === 'mismatch') {
-    body = <MismatchView sections={sections} boxId={box.id} sheets={state.sheets.sheets} onDecided={answered} />;
+    body = <MismatchView sections={sections} boxId={box.id} sheets={withFigures(state.sheets.sheets)} onDecided={answered} />;
   } else if (!editing) {
     body = (
       <Alert
@@ -170,8 +170,10 @@ export function SheetScreen({
   );
 }
 
+type ShownSheet = SheetData & SheetFigures;
+
 /** The figures of one or two sheets, row by row; where two differ the row is marked. */
-function SheetTable({ sections, sheets }: { readonly sections: readonly EntrySection[]; readonly sheets: readonly SheetData[] }) {
+function SheetTable({ sections, sheets }: { readonly sections: readonly EntrySection[]; readonly sheets: readonly ShownSheet[] }) {
   const tt = useTallyT();
   const [lang] = useLang();
   const names = new Map(sections.flatMap((s) => s.candidates.map((c) => [c.id, c.name] as const)));
@@ -247,7 +249,7 @@ function AcceptedView({
   const [confirming, setConfirming] = useState(false);
   const [closing, setClosing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const accepted = state.sheets.sheets.find((s) => s.accepted);
+  const accepted = withFigures(state.sheets.sheets).find((s) => s.accepted);
   const closed = state.status === 'closed';
   const close = async () => {
     setClosing(true);
@@ -302,7 +304,7 @@ function MismatchView({
 }: {
   readonly sections: readonly EntrySection[];
   readonly boxId: string;
-  readonly sheets: readonly SheetData[];
+  readonly sheets: readonly ShownSheet[];
   readonly onDecided: (state: SheetStateData) => void;
 }) {
   const tt = useTallyT();

@@ -38,6 +38,11 @@ export interface SheetFigures {
   readonly positions: readonly { readonly voidSections: number; readonly votes: readonly { readonly mark: string; readonly votes: number }[] }[];
 }
 
+/** The sheets whose figures the server showed (another clerk's are withheld until both are in). */
+export function withFigures<T extends { readonly spoiled: number | null; readonly positions: SheetFigures['positions'] | null }>(sheets: readonly T[]): (T & SheetFigures)[] {
+  return sheets.filter((s): s is T & SheetFigures => s.spoiled !== null && s.positions !== null);
+}
+
 export function emptySheetDraft(sections: readonly EntrySection[]): SheetDraft {
   return { spoiled: '', positions: sections.map(() => ({ votes: {}, writeIns: [], voidSections: '' })) };
 }

@@ -365,8 +365,8 @@ const TallySheetRef = builder.objectRef<SheetRow>('TallySheet').implement({
   description: 'One clerk’s entry of a box’s tally sheet (计票单).',
   fields: (t) => ({
     slot: t.exposeInt('slot'),
-    spoiled: t.int({ resolve: (s) => (s.totals as TallySheetTotals).spoiled }),
-    positions: t.field({ type: [SheetPositionRef], resolve: (s) => [...(s.totals as TallySheetTotals).positions] }),
+    spoiled: t.int({ nullable: true, description: 'Null while the other entry is awaited and this one is not yours.', resolve: (s) => (s.totals === null ? null : (s.totals as TallySheetTotals).spoiled) }),
+    positions: t.field({ type: [SheetPositionRef], nullable: true, description: 'Null while the other entry is awaited and this one is not yours.', resolve: (s) => (s.totals === null ? null : [...(s.totals as TallySheetTotals).positions]) }),
     enteredAt: t.expose('enteredAt', { type: 'DateTime' }),
     accepted: t.boolean({ resolve: (s) => s.acceptedAt !== null }),
     mine: t.boolean({ description: 'Entered by the signed-in account.', resolve: (s, _a, ctx) => ctx.actor !== null && s.actorId === ctx.actor.id }),
@@ -377,7 +377,11 @@ const TallySheetRef = builder.objectRef<SheetRow>('TallySheet').implement({
 const SheetStateRef = builder.objectRef<SheetState>('TallySheetState').implement({
   fields: (t) => ({
     status: t.exposeString('status', { description: 'waiting | accepted | mismatch (both shown; a scrutineer decides)' }),
-    sheets: t.field({ type: [TallySheetRef], resolve: (s) => [...s.sheets] }),
+    sheets: t.field({
+      type: [TallySheetRef],
+      // Double entry is independent: until both are in, nobody reads the other clerk's figures.
+      resolve: (s, _a, ctx) => s.sheets.map((sheet) => (s.status === 'waiting' && sheet.actorId !== ctx.actor?.id ? { ...sheet, totals: null } : sheet)),
+    }),
   }),
 });
 
