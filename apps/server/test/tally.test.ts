@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { determine, parseCountInput, RunningTally } from '@huanjie/domain';
-import { contiguous, eventsAfter } from '@huanjie/schema';
+import { contiguous, eventsAfter, verifyAuditChain } from '@huanjie/schema';
 import { createTestApp, type TestApp, type TestClient } from './harness.ts';
 import { setUpCount } from './counting-fixture.ts';
 
@@ -152,10 +152,21 @@ describe('counting day', () => {
     const wrong = await enter('entry-0004', [[cand['张建国']!], [cand['黄芳']!]]);
     const voided = await q(`mutation($b: Int!) { voidBallot(ballotId: $b, reason: "唱票人读错，重新录入") { __typename ... on Ballot { id } ... on Error { code message } } }`, { b: wrong.id });
     expect(voided.voidBallot).toEqual({ __typename: 'Ballot', id: wrong.id });
-    await enter('entry-0005', [[cand['王强']!], [cand['陈静']!]]);
-    await enter('entry-0006', [[cand['王强']!], [cand['赵丽']!]]);
-    await enter('entry-0007', [[], []]); // abstains everywhere
-    expect(await enter('entry-0008', [[cand['王强']!], []])).toMatchObject({ code: 'BOX_FULL' });
+    // Entered at the same moment (written together in one batch): three fit, a retry answers its
+    // first attempt, one is refused; every accepted entry gets its own seq and audit event.
+    const together = await Promise.all([
+      enter('entry-0005', [[cand['王强']!], [cand['陈静']!]]),
+      enter('entry-0006', [[cand['王强']!], [cand['赵丽']!]]),
+      enter('entry-0006', [[cand['王强']!], [cand['赵丽']!]]),
+      enter('entry-0007', [[], []]), // abstains everywhere
+      enter('entry-0008', [[cand['王强']!], []]),
+    ]);
+    expect(together[2]).toEqual(together[1]);
+    const accepted = together.filter((r, i) => i !== 2 && r.__typename === 'Ballot');
+    expect(accepted).toHaveLength(3);
+    expect(new Set(accepted.map((r) => r.seq)).size).toBe(3);
+    expect(together.filter((r) => r.__typename !== 'Ballot').map((r) => r.code)).toEqual(['BOX_FULL']);
+    expect(await verifyAuditChain(app.database.db)).toMatchObject({ ok: true });
     const close = await q(`mutation($b: ID!) { closeBox(boxId: $b) { __typename ... on BoxCount { status } ... on Error { code message } } }`, { b: boxId });
     expect(close.closeBox).toEqual({ __typename: 'BoxCount', status: 'closed' });
     expect(await enter('entry-0009', [[cand['王强']!], []])).toMatchObject({ code: 'BOX_CLOSED' });

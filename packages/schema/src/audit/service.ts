@@ -16,18 +16,15 @@ export async function appendAudit(tx: Tx, actor: Actor | null, record: AuditReco
   await appendAuditMany(tx, [{ actor, record, at }]);
 }
 
-/**
- * Appends events in order, each linked to the one before, in one statement: a batch of changes
- * made in one transaction (e.g. ballots entered together) still gets one event per change.
- */
-export async function appendAuditMany(tx: Tx, entries: readonly { actor: Actor | null; record: AuditRecord; at: Date }[]): Promise<void> {
-  if (entries.length === 0) return;
-  // Serialise appenders so each event links to the one committed before it (PostgreSQL runs many
-  // transactions at once; PGlite runs one, and the lock is free there).
-  await tx.execute(sql`select pg_advisory_xact_lock(7240001)`);
-  const last = await tx.select({ hash: auditEvent.hash }).from(auditEvent).orderBy(desc(auditEvent.id)).limit(1);
-  let prevHash = last[0]?.hash ?? GENESIS_HASH;
-  const rows = entries.map(({ actor, record, at }) => {
+/** Held by every transaction that appends to the chain, until it commits. */
+export const AUDIT_CHAIN_LOCK = 7240001;
+
+export type AuditRow = Omit<AuditContent, 'at'> & { readonly at: Date; readonly prevHash: string; readonly hash: string };
+
+/** The rows for entries appended after the event whose hash is `lastHash` (null: the chain is empty), each linked to the one before. */
+export function linkAudit(lastHash: string | null, entries: readonly { actor: Actor | null; record: AuditRecord; at: Date }[]): AuditRow[] {
+  let prevHash = lastHash ?? GENESIS_HASH;
+  return entries.map(({ actor, record, at }) => {
     const content: AuditContent = {
       at: at.toISOString(),
       actorId: actor?.id ?? null,
@@ -43,7 +40,19 @@ export async function appendAuditMany(tx: Tx, entries: readonly { actor: Actor |
     prevHash = hash;
     return row;
   });
-  await tx.insert(auditEvent).values(rows);
+}
+
+/**
+ * Appends events in order, each linked to the one before, in one statement: a batch of changes
+ * made in one transaction (e.g. ballots entered together) still gets one event per change.
+ */
+export async function appendAuditMany(tx: Tx, entries: readonly { actor: Actor | null; record: AuditRecord; at: Date }[]): Promise<void> {
+  if (entries.length === 0) return;
+  // Serialise appenders so each event links to the one committed before it (PostgreSQL runs many
+  // transactions at once; PGlite runs one, and the lock is free there).
+  await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(AUDIT_CHAIN_LOCK))})`);
+  const last = await tx.select({ hash: auditEvent.hash }).from(auditEvent).orderBy(desc(auditEvent.id)).limit(1);
+  await tx.insert(auditEvent).values(linkAudit(last[0]?.hash ?? null, entries));
 }
 
 /** Dates become ISO strings, undefined disappears: what jsonb will give back. */

@@ -6,12 +6,12 @@
  * row, sequence number, live event and audit event. An entry's refusal (box closed, unknown
  * candidate …) is decided before anything is written and refuses only that entry.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { err, ok, type CountCandidate, type CountPosition, type Result } from '@huanjie/domain';
-import { ballot, boxClerk, boxCount, countRound, tallyEvent, tallySheet, type Db, type Tx } from '@huanjie/db';
+import { queryRows, type Db, type Tx } from '@huanjie/db';
 import type { Actor, Context } from '../context.ts';
 import type { TallyEvent } from '../events.ts';
-import { appendAuditMany } from '../audit/service.ts';
+import { AUDIT_CHAIN_LOCK, linkAudit } from '../audit/service.ts';
 import { userError, type UserErrorData } from '../errors.ts';
 import type { BallotInput, BallotRow } from './service.ts';
 
@@ -100,9 +100,25 @@ export function ballotWriter(ctx: Pick<Context, 'db'>): BallotWriter {
   return writer;
 }
 
+const json = (value: unknown) => JSON.stringify(value);
+
+/** A box and its round as locked for the batch (snake_case: read as JSON from one statement). */
+interface LockedBox {
+  readonly id: number;
+  readonly round_id: number;
+  readonly status: 'counting' | 'closed';
+  readonly ballots_returned: number;
+  readonly counted: number;
+  readonly election_id: number;
+  readonly number: number;
+  readonly positions: CountPosition[];
+  readonly candidates: CountCandidate[];
+  readonly seq: number;
+  readonly certified_at: string | null;
+}
+
 type BoxState = {
-  readonly box: typeof boxCount.$inferSelect;
-  readonly round: typeof countRound.$inferSelect;
+  readonly box: LockedBox;
   readonly clerks: ReadonlySet<number>;
   readonly known: ReadonlySet<string>;
   readonly bySheet: boolean;
@@ -118,11 +134,11 @@ function mayEnter(state: BoxState, actor: Actor | null): boolean {
 
 function refusal(state: BoxState | undefined, p: Pending): UserErrorData | { sections: string[][] } {
   if (!state) return userError('NOT_FOUND', '票箱不存在', 'boxId');
-  if (state.round.certifiedAt) return certified;
+  if (state.box.certified_at) return certified;
   if (state.box.status === 'closed') return userError('BOX_CLOSED', '该票箱已结束计票，不能再录入', 'boxId');
   if (!mayEnter(state, p.actor)) return userError('NOT_BOX_CLERK', '您不是该票箱的计票录入人员', 'boxId');
   if (state.bySheet) return userError('BOX_COUNTED_BY_SHEET', '该票箱按计票单计票，不能再逐张录入', 'boxId');
-  const positions = state.round.positions as CountPosition[];
+  const positions = state.box.positions;
   let sections: string[][] = [];
   if (!p.input.spoiled) {
     if (p.input.sections.length !== positions.length) {
@@ -134,56 +150,79 @@ function refusal(state: BoxState | undefined, p: Pending): UserErrorData | { sec
       if (mark.length > MAX_WRITE_IN) return userError('INVALID_WRITE_IN', `另选人姓名过长（最多 ${MAX_WRITE_IN} 个字）`, 'sections');
     }
   }
-  if (state.box.counted + state.accepted >= state.box.ballotsReturned) {
-    return userError('BOX_FULL', `该票箱收回选票 ${state.box.ballotsReturned} 张，已全部录入；如有错票请先作废更正`, 'boxId');
+  if (state.box.counted + state.accepted >= state.box.ballots_returned) {
+    return userError('BOX_FULL', `该票箱收回选票 ${state.box.ballots_returned} 张，已全部录入；如有错票请先作废更正`, 'boxId');
   }
   return { sections };
 }
 
+interface BatchReads {
+  readonly clerks: [number, number][];
+  readonly sheets: number[];
+  readonly existing: { id: number; round_id: number; box_id: number; client_id: string; seq: number; spoiled: boolean; sections: string[][]; entered_at: string; actor_id: number | null }[];
+  readonly last_hash: string | null;
+  readonly ids: number[];
+}
+
+/**
+ * One batch in five round trips (the writer is serial, so its round trips bound the rate): begin;
+ * lock the boxes, their rounds and the audit chain; read what the checks need; write everything
+ * in one statement; commit.
+ */
 async function writeBatch(tx: Tx, batch: readonly Pending[]): Promise<Outcome[]> {
-  const boxIds = [...new Set(batch.map((p) => p.input.boxId))];
-  // Lock the boxes (counted) and their rounds (seq) for this transaction, in id order.
-  const boxes = await tx
-    .select({ box: boxCount, round: countRound })
-    .from(boxCount)
-    .innerJoin(countRound, eq(countRound.id, boxCount.roundId))
-    .where(inArray(boxCount.id, boxIds))
-    .orderBy(boxCount.id)
-    .for('update');
-  // The boxes' clerks, and (a box is counted one way — ballot by ballot or from its tally sheet,
-  // never both) which have a sheet: one round trip for both.
-  const extras = await tx
-    .select({ boxId: boxClerk.boxId, accountId: boxClerk.accountId })
-    .from(boxClerk)
-    .where(inArray(boxClerk.boxId, boxIds))
-    .unionAll(tx.select({ boxId: tallySheet.boxId, accountId: sql<number>`-1`.as('account_id') }).from(tallySheet).where(inArray(tallySheet.boxId, boxIds)));
-  const clerks = extras.filter((e) => e.accountId !== -1);
-  const sheetBoxes = new Set(extras.filter((e) => e.accountId === -1).map((e) => e.boxId));
+  const boxIds = [...new Set(batch.map((p) => p.input.boxId))].sort((a, b) => a - b);
+  const boxArray = `{${boxIds.join(',')}}`; // integers: safe as an array literal
+  // Boxes and rounds first, in id order, then the audit chain: the order every audited tally write
+  // takes its locks in (the aggregate has locked every box before the chain lock is asked for).
+  const [{ boxes }] = await queryRows<{ boxes: LockedBox[] | null }>(
+    tx,
+    sql`select boxes, pg_advisory_xact_lock(${sql.raw(String(AUDIT_CHAIN_LOCK))}) from (
+          select json_agg(l order by l.id) as boxes from (
+            select b.id, b.round_id, b.status, b.ballots_returned, b.counted, r.election_id, r.number, r.positions, r.candidates, r.seq, r.certified_at
+            from box_count b join count_round r on r.id = b.round_id
+            where b.id = any(${boxArray}::int[]) order by b.id for update of b, r) l) x`,
+  ) as [{ boxes: LockedBox[] | null }];
+  const locked = boxes ?? [];
+  const roundIds = [...new Set(locked.map((b) => b.round_id))];
+  // A fresh snapshot, taken after the locks: the boxes' clerks, which have a sheet (a box is
+  // counted one way only), entries already written under these client ids, the chain's last hash,
+  // and ids for the ballots (unused ones are simply skipped).
+  const [reads] = (await queryRows<BatchReads>(
+    tx,
+    sql`select
+          (select coalesce(json_agg(json_build_array(box_id, account_id)), '[]') from box_clerk where box_id = any(${boxArray}::int[])) as clerks,
+          (select coalesce(json_agg(distinct box_id), '[]') from tally_sheet where box_id = any(${boxArray}::int[])) as sheets,
+          (select coalesce(json_agg(x), '[]') from ballot x where x.round_id = any(${`{${roundIds.join(',')}}`}::int[]) and x.client_id = any(array(select jsonb_array_elements_text(${json(batch.map((p) => p.input.clientId))}::jsonb)))) as existing,
+          (select hash from audit_event order by id desc limit 1) as last_hash,
+          (select array_agg(nextval(pg_get_serial_sequence('ballot', 'id'))) from generate_series(1, ${batch.length}::int)) as ids`,
+  )) as [BatchReads];
   const states = new Map<number, BoxState>(
-    boxes.map(({ box, round }) => [
+    locked.map((box) => [
       box.id,
       {
         box,
-        round,
-        clerks: new Set(clerks.filter((c) => c.boxId === box.id).map((c) => c.accountId)),
-        known: new Set((round.candidates as CountCandidate[]).map((c) => c.id)),
-        bySheet: sheetBoxes.has(box.id),
+        clerks: new Set(reads.clerks.filter(([boxId]) => boxId === box.id).map(([, accountId]) => accountId)),
+        known: new Set(box.candidates.map((c) => c.id)),
+        bySheet: reads.sheets.includes(box.id),
         accepted: 0,
       },
     ]),
   );
-  const roundIds = [...new Set(boxes.map((b) => b.round.id))];
-  const existing = roundIds.length
-    ? await tx.select().from(ballot).where(and(inArray(ballot.roundId, roundIds), inArray(ballot.clientId, batch.map((p) => p.input.clientId))))
-    : [];
-  const byClient = new Map(existing.map((b) => [`${b.roundId}:${b.clientId}`, b]));
+  const byClient = new Map<string, BallotRow>(
+    reads.existing.map((b) => [
+      `${b.round_id}:${b.client_id}`,
+      { id: b.id, roundId: b.round_id, boxId: b.box_id, clientId: b.client_id, seq: Number(b.seq), spoiled: b.spoiled, sections: b.sections, enteredAt: new Date(b.entered_at), actorId: b.actor_id },
+    ]),
+  );
 
   const outcomes: (Outcome | null)[] = batch.map(() => null);
-  const rows: (typeof ballot.$inferInsert & { index: number })[] = [];
+  const rows: { index: number; row: BallotRow; state: BoxState }[] = [];
   const sameBatch = new Map<string, number>();
+  const ids = reads.ids.map(Number);
+  const seqs = new Map(locked.map((b) => [b.round_id, Number(b.seq)]));
   batch.forEach((p, i) => {
     const state = states.get(p.input.boxId);
-    const key = state ? `${state.round.id}:${p.input.clientId}` : '';
+    const key = state ? `${state.box.round_id}:${p.input.clientId}` : '';
     const first = byClient.get(key);
     if (first) {
       outcomes[i] = { result: ok(first), event: null };
@@ -197,57 +236,53 @@ async function writeBatch(tx: Tx, batch: readonly Pending[]): Promise<Outcome[]>
     }
     state!.accepted += 1;
     sameBatch.set(key, i);
-    rows.push({ index: i, roundId: state!.round.id, boxId: state!.box.id, clientId: p.input.clientId, seq: 0, spoiled: p.input.spoiled, sections: checked.sections, enteredAt: p.at, actorId: p.actor?.id ?? null });
+    // Sequence numbers in arrival order, per round.
+    const seq = seqs.get(state!.box.round_id)! + 1;
+    seqs.set(state!.box.round_id, seq);
+    const row: BallotRow = { id: ids[rows.length]!, roundId: state!.box.round_id, boxId: state!.box.id, clientId: p.input.clientId, seq, spoiled: p.input.spoiled, sections: checked.sections, enteredAt: p.at, actorId: p.actor?.id ?? null };
+    rows.push({ index: i, row, state: state! });
   });
 
   if (rows.length > 0) {
-    // Sequence numbers: one bump per round, handed out in arrival order.
-    const perRound = new Map<number, number>();
-    for (const r of rows) perRound.set(r.roundId, (perRound.get(r.roundId) ?? 0) + 1);
-    const lastSeq = new Map<number, number>();
-    for (const [roundId, n] of perRound) {
-      const [row] = await tx.update(countRound).set({ seq: sql`${countRound.seq} + ${n}` }).where(eq(countRound.id, roundId)).returning({ seq: countRound.seq });
-      lastSeq.set(roundId, row!.seq - n);
-    }
-    for (const r of rows) {
-      const next = lastSeq.get(r.roundId)! + 1;
-      lastSeq.set(r.roundId, next);
-      r.seq = next;
-    }
-    const perBox = new Map<number, number>();
-    for (const r of rows) perBox.set(r.boxId, (perBox.get(r.boxId) ?? 0) + 1);
-    // Every box's counter in one statement (the writer is serial: its round trips bound the rate).
-    const increments = sql.join([...perBox].map(([boxId, n]) => sql`(${boxId}::int, ${n}::int)`), sql`, `);
-    await tx.execute(sql`update box_count set counted = box_count.counted + v.n from (values ${increments}) as v(id, n) where box_count.id = v.id`);
-
-    const inserted = await tx.insert(ballot).values(rows.map(({ index: _index, ...row }) => row)).returning();
-    const byKey = new Map(inserted.map((b) => [`${b.roundId}:${b.clientId}`, b]));
-    const events: { roundId: number; seq: number; electionId: number; payload: TallyEvent }[] = [];
-    const audits: { actor: Actor | null; record: { operation: string; entityType: string; entityId: number; before: null; after: unknown }; at: Date }[] = [];
-    for (const r of rows) {
-      const row = byKey.get(`${r.roundId}:${r.clientId}`)!;
-      const state = states.get(r.boxId)!;
+    const counted = new Map<number, number>();
+    for (const { row } of rows) counted.set(row.boxId, (counted.get(row.boxId) ?? 0) + 1);
+    const events = rows.map(({ index, row, state }) => {
       const event: TallyEvent = {
-        electionId: state.round.electionId,
-        round: state.round.number,
+        electionId: state.box.election_id,
+        round: state.box.number,
         seq: row.seq,
         kind: 'ballot',
         at: row.enteredAt.toISOString(),
         boxId: row.boxId,
         ballot: { id: row.id, spoiled: row.spoiled, sections: row.sections as string[][] },
       };
-      events.push({ roundId: row.roundId, seq: row.seq, electionId: event.electionId, payload: event });
-      audits.push({ actor: batch[r.index]!.actor, record: { operation: 'recordBallot', entityType: 'ballot', entityId: row.id, before: null, after: row }, at: row.enteredAt });
-      outcomes[r.index] = { result: ok(row), event };
-    }
-    await tx.insert(tallyEvent).values(events);
-    await appendAuditMany(tx, audits);
+      outcomes[index] = { result: ok(row), event };
+      return { round_id: row.roundId, seq: row.seq, election_id: event.electionId, payload: event };
+    });
+    const audits = linkAudit(
+      reads.last_hash,
+      rows.map(({ index, row }) => ({ actor: batch[index]!.actor, record: { operation: 'recordBallot', entityType: 'ballot', entityId: row.id, before: null, after: row }, at: row.enteredAt })),
+    ).map((a, ord) => ({ ord, at: a.at.toISOString(), actor_id: a.actorId, actor: a.actor, operation: a.operation, entity_type: a.entityType, entity_id: a.entityId, before: a.before, after: a.after, prev_hash: a.prevHash, hash: a.hash }));
+    await tx.execute(sql`with
+      rounds as (update count_round r set seq = v.seq from jsonb_to_recordset(${json([...new Set(rows.map(({ row }) => row.roundId))].map((id) => ({ id, seq: seqs.get(id) })))}::jsonb) as v(id int, seq bigint) where r.id = v.id),
+      boxes as (update box_count b set counted = b.counted + v.n from jsonb_to_recordset(${json([...counted].map(([id, n]) => ({ id, n })))}::jsonb) as v(id int, n int) where b.id = v.id),
+      ballots as (insert into ballot (id, round_id, box_id, client_id, seq, spoiled, sections, entered_at, actor_id)
+        select id, round_id, box_id, client_id, seq, spoiled, sections, entered_at, actor_id
+        from jsonb_to_recordset(${json(rows.map(({ row }) => ({ id: row.id, round_id: row.roundId, box_id: row.boxId, client_id: row.clientId, seq: row.seq, spoiled: row.spoiled, sections: row.sections, entered_at: row.enteredAt.toISOString(), actor_id: row.actorId })))}::jsonb)
+          as v(id int, round_id int, box_id int, client_id text, seq bigint, spoiled boolean, sections jsonb, entered_at timestamptz, actor_id int)),
+      events as (insert into tally_event (round_id, seq, election_id, payload)
+        select round_id, seq, election_id, payload from jsonb_to_recordset(${json(events)}::jsonb) as v(round_id int, seq bigint, election_id int, payload jsonb))
+      insert into audit_event (at, actor_id, actor, operation, entity_type, entity_id, before, after, prev_hash, hash)
+        select at, actor_id, actor, operation, entity_type, entity_id, before, after, prev_hash, hash
+        from jsonb_to_recordset(${json(audits)}::jsonb)
+          as v(ord int, at timestamptz, actor_id int, actor text, operation text, entity_type text, entity_id text, before jsonb, after jsonb, prev_hash text, hash text)
+        order by ord`);
   }
   // Retries that raced their first attempt in this very batch get the first attempt's row.
   batch.forEach((p, i) => {
     if (outcomes[i]) return;
     const state = states.get(p.input.boxId)!;
-    const first = outcomes[sameBatch.get(`${state.round.id}:${p.input.clientId}`)!]!;
+    const first = outcomes[sameBatch.get(`${state.box.round_id}:${p.input.clientId}`)!]!;
     outcomes[i] = { result: first.result, event: null };
   });
   return outcomes as Outcome[];
