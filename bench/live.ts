@@ -3,10 +3,13 @@
  * over SSE, RATE ballot entries per second started through the real GraphQL API (open loop).
  * Prints ballots per second sustained and the entry-to-board latency (p50/p99 over every
  * board × ballot), then the same latency of a bare SSE echo server on this machine, for the ratio.
- * Bars: ≥ 1,000 entries/s, p99 < 150 ms.
+ * Bars: ≥ 1,000 entries/s, p99 < 150 ms. Entries are offered at 1,100/s by default, so that what is
+ * sustained shows the bar met rather than the offer; the first WARMUP seconds are not measured.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test tsx bench/live.ts
- * (creates and drops a database `huanjie_bench_live` on that server).
+ * (creates and drops a database `huanjie_bench_live` on that server). Knobs: BOARDS, RATE,
+ * SECONDS, WARMUP, ECHO=0 (skip the echo), TIMELINE=1 (latency per half second).
+ * The load generator shares the machine with the server and PostgreSQL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -15,7 +18,7 @@ import pg from 'pg';
 import { makeResidentId } from '@huanjie/domain';
 
 const BOARDS = Number(process.env.BOARDS ?? 500);
-const RATE = Number(process.env.RATE ?? 1000);
+const RATE = Number(process.env.RATE ?? 1100);
 const WORKERS = Number(process.env.WORKERS ?? 48);
 const SECONDS = Number(process.env.SECONDS ?? 15);
 /** Entered at the same rate before measuring, so that the figures are of a server in its stride (JIT, pool, caches). */
@@ -41,7 +44,8 @@ async function recreateDatabase(): Promise<void> {
 
 function startHuanjie(): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['apps/server/src/cli.ts', 'start'], {
+    // Started as `pnpm huanjie start` starts it (package.json), young generation flag included.
+    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['--max-semi-space-size=64', 'apps/server/src/cli.ts', 'start'], {
       cwd: root,
       env: { ...process.env, PORT: String(PORT), DATABASE_URL: benchDb.toString(), REDIS_URL: '', HUANJIE_ADMIN_PASSWORD: 'bench-live-pw-1', HUANJIE_TODAY: '2026-12-20', LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'inherit'],
