@@ -16,5 +16,5 @@ export { createEvents, type Events, type EventMap, type ImportProgressEvent, typ
 export * as voterService from './voters/service.ts';
 export { voterImportReportXlsx, voterTemplateXlsx } from './voters/report.ts';
 export { canReadCommunity, communityOfElection } from './access/scopes.ts';
-export { TallyHub, boardSnapshot, contiguous, eventsAfter } from './tally/board.ts';
+export { BATCH_MS, TallyHub, boardSnapshot, contiguous, eventsAfter } from './tally/board.ts';
 export { exportCount, countInputJson } from './tally/service.ts';
