@@ -315,7 +315,7 @@ async function measureEcho(): Promise<void> {
   child.kill();
   latencies.sort((a, b) => a - b);
   const p99 = percentile(latencies, 99);
-  console.log(`bare SSE echo: ${rate} messages/s to ${BOARDS} connections (one per ${BATCH_MS} ms, as Huanjie's boards get); latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
+  console.log(`bare SSE echo: ${Number(rate.toFixed(1))} messages/s to ${BOARDS} connections (one per ${BATCH_MS} ms, as Huanjie's boards get); latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
   console.log(`ratio Huanjie p99 / echo p99: ${(lastHuanjieP99 / p99).toFixed(1)}×`);
 }
 
