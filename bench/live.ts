@@ -100,16 +100,17 @@ async function setUp(): Promise<{ electionId: string; boxIds: string[]; marks: s
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
 /**
- * An SSE connection that reports each tag it sees (tags are ASCII, t<worker>x<n>) with its arrival
- * time. Cheap on purpose: the load generator shares the machine's two cores with the server.
+ * An SSE connection that reports, with its arrival time, every match of `pattern` (global, ASCII)
+ * in what it receives. Cheap on purpose: the load generator shares the machine's two cores with
+ * the server.
  */
-function sseTags(url: string, body: string | null, onTag: (tag: string, at: number) => void): Promise<() => void> {
+function sseMatches(url: string, body: string | null, pattern: RegExp, onMatch: (match: RegExpMatchArray, at: number) => void): Promise<() => void> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: body ? 'POST' : 'GET', agent, headers: { accept: 'text/event-stream', 'content-type': 'application/json' } }, (res) => {
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         const at = performance.now();
-        for (const m of chunk.matchAll(/t\d+x\d+/g)) onTag(m[0], at);
+        for (const m of chunk.matchAll(pattern)) onMatch(m, at);
       });
       res.on('error', () => {});
       resolve(() => req.destroy());
@@ -136,26 +137,6 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 }
 
-/**
- * A board connection that records, for each batch, the last sequence number it brought and when
- * (cheap on purpose: the load generator shares the machine's two cores with the server).
- */
-function sseSeqs(url: string, body: string, arrivals: { seq: number; at: number }[]): Promise<() => void> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { accept: 'text/event-stream', 'content-type': 'application/json' } }, (res) => {
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        const at = performance.now();
-        for (const m of chunk.matchAll(/"toSeq":(\d+)/g)) arrivals.push({ seq: Number(m[1]), at });
-      });
-      res.on('error', () => {});
-      resolve(() => req.destroy());
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 async function measureHuanjie(): Promise<void> {
   const { electionId, boxIds, marks } = await setUp();
   const snapshot = (await gql(`query($e: ID!) { tallyBoard(electionId: $e) { seq round } }`, { e: electionId })).tallyBoard as { seq: number; round: number };
@@ -168,7 +149,8 @@ async function measureHuanjie(): Promise<void> {
   for (let i = 0; i < BOARDS; i += 1) {
     const arrivals: { seq: number; at: number }[] = [];
     boards.push(arrivals);
-    stops.push(await sseSeqs(`${base}/graphql`, subscription, arrivals));
+    // Per batch, the last sequence number it brought and when.
+    stops.push(await sseMatches(`${base}/graphql`, subscription, /"toSeq":(\d+)/g, (m, at) => arrivals.push({ seq: Number(m[1]), at })));
   }
   const answers: number[] = [];
   /** seq of each entered ballot → when its entry was sent. */
@@ -288,8 +270,8 @@ async function measureEcho(): Promise<void> {
   const stops: (() => void)[] = [];
   for (let i = 0; i < BOARDS; i += 1) {
     stops.push(
-      await sseTags(url, null, (tag, at) => {
-        const t0 = sent.get(tag);
+      await sseMatches(url, null, /t\d+x\d+/g, ([tag], at) => {
+        const t0 = sent.get(tag!);
         if (t0 !== undefined) latencies.push(at - t0);
       }),
     );
