@@ -17,9 +17,6 @@ import {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Uploads larger than this are refused before they are read (imports cap files at 50 MB). */
-export const MAX_REQUEST_BYTES = 60 * 1024 * 1024;
-
 function attachment(bytes: Uint8Array, fileName: string): Response {
   return new Response(new Uint8Array(bytes), {
     headers: {
@@ -37,18 +34,6 @@ function text(status: number, body: string): Response {
 export function downloadsPlugin(database: Database, clock: Clock): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
-      if (url.pathname === '/graphql') {
-        const length = Number(request.headers.get('content-length') ?? 0);
-        if (length > MAX_REQUEST_BYTES) {
-          endResponse(
-            Response.json(
-              { errors: [{ message: `上传的文件过大（超过 ${MAX_REQUEST_BYTES / 1024 / 1024} MB），请拆分后分批导入`, extensions: { code: 'FILE_TOO_LARGE' } }] },
-              { status: 413 },
-            ),
-          );
-        }
-        return;
-      }
       if (!url.pathname.startsWith('/downloads/')) return;
       if (url.pathname === '/downloads/voter-import-template.xlsx') {
         endResponse(attachment(await voterTemplateXlsx(), '选民名单导入模板.xlsx'));

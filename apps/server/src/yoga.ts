@@ -2,6 +2,8 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '@huanjie/db';
 import { downloadsPlugin } from './downloads.ts';
+import { requestSizePlugin } from './request-size.ts';
+import { sharedEventsPlugin } from './shared-events.ts';
 import { TallyHub, createEvents, readCookie, resolveSession, schema, SESSION_COOKIE, type Clock, type Context, type Events } from '@huanjie/schema';
 
 export interface AppOptions {
@@ -25,6 +27,8 @@ export function createApp(options: AppOptions): YogaServerInstance<ServerContext
     logging: options.logging ? 'info' : 'error',
     landingPage: false,
     multipart: true,
+    // Our own cap (request-size.ts): the same limit without piping every body through a stream.
+    maxRequestBodySize: false,
     context: async ({ request }): Promise<Context> => {
       const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
       const { actor, state } = await resolveSession(options.database.db, token, options.clock.now());
@@ -43,6 +47,8 @@ export function createApp(options: AppOptions): YogaServerInstance<ServerContext
       };
     },
     plugins: [
+      requestSizePlugin(),
+      sharedEventsPlugin(),
       downloadsPlugin(options.database, options.clock),
       {
         onResponse({ request, response }) {

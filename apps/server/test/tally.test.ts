@@ -264,3 +264,80 @@ describe('counting day', () => {
     expect(again.createRunoff).toMatchObject({ code: 'NOT_CERTIFIED' });
   });
 });
+
+/** The raw SSE messages of one subscription (data lines as sent), until stopped. */
+function rawFeed(app: TestApp, query: string, variables: Record<string, unknown>) {
+  const messages: string[] = [];
+  const controller = new AbortController();
+  const done = (async () => {
+    const res = await app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query, variables }),
+      signal: controller.signal,
+    });
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    controller.signal.addEventListener('abort', () => void reader.cancel());
+    let buffer = '';
+    try {
+      for (;;) {
+        const { value, done: end } = await reader.read();
+        if (end) break;
+        buffer += value;
+        const parts = buffer.split('\n\n');
+        buffer = parts.pop() ?? '';
+        for (const part of parts) if (part.startsWith('event: next\ndata: ')) messages.push(part.slice('event: next\ndata: '.length));
+      }
+    } catch {
+      // stopped
+    }
+  })();
+  return {
+    messages,
+    async until(n: number) {
+      for (let i = 0; i < 300 && messages.length < n; i += 1) await new Promise((r) => setTimeout(r, 10));
+      expect(messages.length).toBeGreaterThanOrEqual(n);
+    },
+    async stop() {
+      controller.abort();
+      await done;
+    },
+  };
+}
+
+describe('the live feed shared by a hall of boards', () => {
+  let app: TestApp;
+  let admin: TestClient;
+  let f: Awaited<ReturnType<typeof setUpCount>>;
+
+  beforeAll(async () => {
+    app = await createTestApp('2026-12-20');
+    admin = await app.signedIn();
+    f = await setUpCount(admin, 'T002');
+  });
+  afterAll(() => app.close());
+
+  it('sends boards in step the same answer for a batch, each selection its own, each board every batch', async () => {
+    const opened = await admin.query(`mutation($e: ID!, $p: ID!) { openBox(electionId: $e, placeId: $p, ballotsReturned: 6) { ... on BoxCount { id } } }`, { e: f.electionId, p: f.places[0] });
+    const boxId = opened.data.openBox.id as string;
+    const snapshot = (await admin.query(`query($e: ID!) { tallyBoard(electionId: $e) { seq } }`, { e: f.electionId })).data.tallyBoard;
+    const DELTAS = `subscription($e: ID!, $a: Int) { tallyDeltas(electionId: $e, round: 1, afterSeq: $a) { toSeq tally } }`;
+    const boards = [1, 2, 3].map(() => rawFeed(app, DELTAS, { e: f.electionId, a: snapshot.seq }));
+    const other = rawFeed(app, `subscription($e: ID!, $a: Int) { tallyDeltas(electionId: $e, round: 1, afterSeq: $a) { fromSeq toSeq } }`, { e: f.electionId, a: snapshot.seq });
+    await new Promise((r) => setTimeout(r, 100)); // all four have joined the hub
+    const entry = `mutation($i: BallotInput!) { recordBallot(input: $i) { ... on Ballot { seq } ... on Error { code } } }`;
+    const first = await admin.query(entry, { i: { boxId, clientId: 'shared-0001', sections: [[f.mark['王强']], [f.mark['赵丽']]] } });
+    for (const b of [...boards, other]) await b.until(1);
+    expect(new Set(boards.map((b) => b.messages[0])).size).toBe(1);
+    expect(JSON.parse(boards[0]!.messages[0]!)).toMatchObject({ data: { tallyDeltas: { toSeq: first.data.recordBallot.seq, tally: { ballotsCounted: 1 } } } });
+    expect(JSON.parse(other.messages[0]!)).toEqual({ data: { tallyDeltas: { fromSeq: snapshot.seq + 1, toSeq: first.data.recordBallot.seq } } });
+    // One board goes away; the others go on receiving.
+    await boards[2]!.stop();
+    const second = await admin.query(entry, { i: { boxId, clientId: 'shared-0002', sections: [[f.mark['张建国']], []] } });
+    for (const b of [boards[0]!, boards[1]!, other]) await b.until(2);
+    expect(boards[0]!.messages[1]).toBe(boards[1]!.messages[1]);
+    expect(JSON.parse(boards[0]!.messages[1]!).data.tallyDeltas.toSeq).toBe(second.data.recordBallot.seq);
+    expect(boards[2]!.messages).toHaveLength(1);
+    for (const b of [boards[0]!, boards[1]!, other]) await b.stop();
+  });
+});

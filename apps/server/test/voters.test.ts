@@ -272,6 +272,18 @@ describe('voter registration', () => {
     const huge = await app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(200 * 1024 * 1024) }, body: 'x' });
     expect(huge.status).toBe(413);
     expect((await huge.json()).errors[0].extensions.code).toBe('FILE_TOO_LARGE');
+    // A chunked body declares no length: it is counted as it streams and refused past 60 MB.
+    const megabyte = new Uint8Array(1024 * 1024).fill(0x78);
+    let sent = 0;
+    const chunked = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 61) controller.enqueue(megabyte);
+        else controller.close();
+      },
+    });
+    const streamed = await app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunked, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect((await streamed.json()).errors[0]).toMatchObject({ extensions: { code: 'FILE_TOO_LARGE' }, message: expect.stringContaining('60 MB') });
     expect(await registered()).toBe(before + 1);
   });
 

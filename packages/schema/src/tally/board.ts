@@ -8,9 +8,9 @@
 import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
 import { castBound, RunningTally, securedSeats, tallyDelta, type BoardDelta, type CountCandidate, type CountPosition, type Determination, type RunningTallyState } from '@huanjie/domain';
 import { ballot, ballotIssue, ballotVoid, boxCount, community, countRound, election, pollingPlace, tallyEvent, voter, type Db, type Executor } from '@huanjie/db';
-import { Repeater } from 'graphql-yoga';
 import type { Events, TallyEvent } from '../events.ts';
 import { latestRound, roundCandidates } from './service.ts';
+import { Feed } from './feed.ts';
 
 export type { BoardDelta };
 
@@ -261,13 +261,13 @@ export class TallyHub {
  * and in order (the hub is joined before the log is read, so nothing falls in between; a gap — the
  * hub started after this board's replay — is filled from the log).
  */
-export function boardStream(db: Executor, hub: TallyHub, electionId: number, round: number, afterSeq: number): Repeater<readonly TallyEvent[]> {
-  return boardBatches(db, hub, electionId, round, afterSeq, async ({ fresh }) => fresh);
+export function boardStream(db: Executor, hub: TallyHub, electionId: number, round: number, afterSeq: number): Feed<readonly TallyEvent[]> {
+  return boardBatches(db, hub, electionId, round, afterSeq, ({ fresh }) => fresh);
 }
 
 /**
- * The stream as a Repeater, so that a board that goes away stops it at once — also while it waits
- * for the next batch — and no query runs for it afterwards. `shape` turns each run of fresh events
+ * The stream as a Feed, so that a board that goes away stops it at once — also while it waits for
+ * the next batch — and no query runs for it afterwards. `shape` turns each run of fresh events
  * (with the hub's batch it came from, null for the log replay) into what the board receives.
  */
 function boardBatches<T>(
@@ -276,31 +276,45 @@ function boardBatches<T>(
   electionId: number,
   round: number,
   afterSeq: number,
-  shape: (run: { batch: readonly TallyEvent[] | null; fresh: readonly TallyEvent[] }) => Promise<T>,
-): Repeater<T> {
-  return new Repeater<T>(async (push, stop) => {
-    let closed = false;
-    const state = { round: round as number | null, last: afterSeq };
-    // One batch after another, in arrival order, the log replay first.
-    let chain: Promise<void> = Promise.resolve();
-    const enqueue = (batch: readonly TallyEvent[] | null, events: () => Promise<readonly TallyEvent[]>) => {
-      chain = chain
-        .then(async () => {
-          if (closed) return;
-          const fresh = await contiguous(db, electionId, state, await events());
-          if (closed || fresh.length === 0) return;
-          await push(await shape({ batch, fresh }));
-        })
-        .catch((error: unknown) => {
-          if (!closed) stop(error);
-        });
-    };
-    const unsubscribe = hub.subscribe(electionId, (batch) => enqueue(batch, async () => batch));
-    enqueue(null, () => eventsAfter(db, electionId, round, afterSeq));
-    await stop;
+  shape: (run: { batch: readonly TallyEvent[] | null; fresh: readonly TallyEvent[] }) => T | Promise<T>,
+): Feed<T> {
+  let closed = false;
+  const state = { round: round as number | null, last: afterSeq };
+  const feed = new Feed<T>(() => {
     closed = true;
     unsubscribe();
   });
+  // One batch after another, in arrival order, the log replay first.
+  let chain: Promise<void> = Promise.resolve();
+  let pending = 0;
+  const enqueue = (batch: readonly TallyEvent[] | null, events: () => Promise<readonly TallyEvent[]>) => {
+    if (closed) return;
+    // The usual case on counting day: nothing pending and the hub's batch (contiguous by
+    // construction, one round) follows on exactly — handed on at once, without a promise.
+    if (pending === 0 && batch && batch[0]!.round === state.round && batch[0]!.seq === state.last + 1 && batch.at(-1)!.round === state.round) {
+      const shaped = shape({ batch, fresh: batch });
+      if (!(shaped instanceof Promise)) {
+        state.last = batch.at(-1)!.seq;
+        feed.push(shaped);
+        return;
+      }
+    }
+    pending += 1;
+    chain = chain
+      .then(async () => {
+        if (closed) return;
+        const fresh = await contiguous(db, electionId, state, await events());
+        if (closed || fresh.length === 0) return;
+        feed.push(await shape({ batch, fresh }));
+      })
+      .catch((error: unknown) => feed.fail(error))
+      .finally(() => {
+        pending -= 1;
+      });
+  };
+  const unsubscribe = hub.subscribe(electionId, (batch) => enqueue(batch, async () => batch));
+  enqueue(null, () => eventsAfter(db, electionId, round, afterSeq));
+  return feed;
 }
 
 export function boardDelta(events: readonly TallyEvent[], seats: readonly number[]): BoardDelta {
@@ -322,31 +336,36 @@ export function boardDelta(events: readonly TallyEvent[], seats: readonly number
 }
 
 /** Deltas computed once per hub batch, shared by every board that is caught up with it (the promise is
- * stored at once, so boards reading the same batch concurrently do not each compute it). */
-const sharedDeltas = new WeakMap<readonly TallyEvent[], Promise<BoardDelta>>();
+ * stored at once, so boards reading the same batch concurrently do not each compute it; the value
+ * replaces it when ready, so later boards take it without waiting). */
+const sharedDeltas = new WeakMap<readonly TallyEvent[], BoardDelta | Promise<BoardDelta>>();
 
 /**
  * A board's stream of deltas: like `boardStream`, but each batch summed up (see BoardDelta). Boards
  * in step with the hub share one delta per batch; one that is catching up gets its own.
  */
-export function boardDeltaStream(db: Executor, hub: TallyHub, electionId: number, round: number, afterSeq: number): Repeater<BoardDelta> {
-  const seatsOf = new Map<number, number[]>();
-  const seats = async (n: number): Promise<number[]> => {
-    let s = seatsOf.get(n);
-    if (!s) {
-      const [row] = await db.select({ positions: countRound.positions }).from(countRound).where(and(eq(countRound.electionId, electionId), eq(countRound.number, n)));
-      s = ((row?.positions ?? []) as CountPosition[]).map((p) => p.seats);
-      seatsOf.set(n, s);
-    }
+export function boardDeltaStream(db: Executor, hub: TallyHub, electionId: number, round: number, afterSeq: number): Feed<BoardDelta> {
+  const seatsOf = new Map<number, readonly number[]>();
+  const seats = async (n: number): Promise<readonly number[]> => {
+    const [row] = await db.select({ positions: countRound.positions }).from(countRound).where(and(eq(countRound.electionId, electionId), eq(countRound.number, n)));
+    const s = ((row?.positions ?? []) as CountPosition[]).map((p) => p.seats);
+    seatsOf.set(n, s);
     return s;
+  };
+  const delta = (fresh: readonly TallyEvent[]): BoardDelta | Promise<BoardDelta> => {
+    const known = seatsOf.get(fresh[0]!.round);
+    return known ? boardDelta(fresh, known) : seats(fresh[0]!.round).then((s) => boardDelta(fresh, s));
   };
   return boardBatches(db, hub, electionId, round, afterSeq, ({ batch, fresh }) => {
     const whole = batch !== null && fresh.length === batch.length && fresh[0] === batch[0];
-    let delta = whole ? sharedDeltas.get(batch) : undefined;
-    if (!delta) {
-      delta = seats(fresh[0]!.round).then((s) => boardDelta(fresh, s));
-      if (whole) sharedDeltas.set(batch, delta);
+    if (!whole) return delta(fresh);
+    let shared = sharedDeltas.get(batch);
+    if (!shared) {
+      const computed = delta(fresh);
+      sharedDeltas.set(batch, computed);
+      if (computed instanceof Promise) void computed.then((d) => sharedDeltas.set(batch, d), () => sharedDeltas.delete(batch));
+      shared = computed;
     }
-    return delta;
+    return shared;
   });
 }

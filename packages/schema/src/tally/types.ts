@@ -448,6 +448,8 @@ builder.subscriptionFields((t) => ({
       round: t.arg.int({ defaultValue: 1 }),
       afterSeq: t.arg.int({ defaultValue: 0 }),
     },
+    // Answered once per batch for all boards (apps/server/src/shared-events.ts): public, same for everyone.
+    extensions: { sharedEvents: true },
     subscribe: (_r, args, ctx) => boardDeltaStream(ctx.db, ctx.tallyHub, Number(args.electionId.id), args.round ?? 1, args.afterSeq ?? 0),
     resolve: (delta) => delta,
   }),
@@ -462,6 +464,8 @@ builder.subscriptionFields((t) => ({
       round: t.arg.int({ defaultValue: 1 }),
       afterSeq: t.arg.int({ defaultValue: 0 }),
     },
+    // Answered once per batch for all boards (apps/server/src/shared-events.ts): public, same for everyone.
+    extensions: { sharedEvents: true },
     subscribe: (_r, args, ctx) => boardStream(ctx.db, ctx.tallyHub, Number(args.electionId.id), args.round ?? 1, args.afterSeq ?? 0),
     resolve: (batch) => batch,
   }),

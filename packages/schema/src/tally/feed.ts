@@ -1,0 +1,74 @@
+/**
+ * A board's queue of batches as an async iterator. Lighter than a Repeater (no promise per push):
+ * on counting day 500 boards each take 25 batches a second. `return()` ends it at once, also while
+ * a `next()` waits, and runs `onEnd` exactly once, so a board that goes away leaves the hub.
+ */
+export class Feed<T> implements AsyncIterableIterator<T> {
+  private readonly queue: T[] = [];
+  private waiting: { resolve: (step: IteratorResult<T>) => void; reject: (error: unknown) => void } | null = null;
+  private ended = false;
+  private failure: { error: unknown } | null = null;
+
+  constructor(private readonly onEnd: () => void) {}
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  push(value: T): void {
+    if (this.ended) return;
+    const waiting = this.waiting;
+    if (waiting) {
+      this.waiting = null;
+      waiting.resolve({ done: false, value });
+    } else {
+      this.queue.push(value);
+    }
+  }
+
+  /** Ends the feed with an error: what was queued is still delivered, then the error. */
+  fail(error: unknown): void {
+    if (this.ended) return;
+    this.end();
+    const waiting = this.waiting;
+    if (waiting) {
+      this.waiting = null;
+      waiting.reject(error);
+    } else {
+      this.failure = { error };
+    }
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    if (this.queue.length > 0) return Promise.resolve({ done: false, value: this.queue.shift()! });
+    if (this.failure) {
+      const { error } = this.failure;
+      this.failure = null;
+      return Promise.reject(error);
+    }
+    if (this.ended) return Promise.resolve({ done: true, value: undefined });
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+    });
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    this.queue.length = 0;
+    this.failure = null;
+    if (!this.ended) this.end();
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.resolve({ done: true, value: undefined });
+    return Promise.resolve({ done: true, value: undefined });
+  }
+
+  throw(error: unknown): Promise<IteratorResult<T>> {
+    void this.return();
+    return Promise.reject(error);
+  }
+
+  private end(): void {
+    this.ended = true;
+    this.onEnd();
+  }
+}

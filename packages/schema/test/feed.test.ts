@@ -1,0 +1,46 @@
+/** A board's feed: batches in order, an end that runs once, a waiting board released at once. */
+import { describe, expect, it } from 'vitest';
+import { Feed } from '../src/tally/feed.ts';
+
+describe('Feed', () => {
+  it('hands out what was pushed in order, before and while the board waits', async () => {
+    const feed = new Feed<number>(() => {});
+    feed.push(1);
+    feed.push(2);
+    expect(await feed.next()).toEqual({ done: false, value: 1 });
+    expect(await feed.next()).toEqual({ done: false, value: 2 });
+    const waiting = feed.next();
+    feed.push(3);
+    expect(await waiting).toEqual({ done: false, value: 3 });
+  });
+
+  it('ends once when the board goes away, also while it waits, and takes nothing more', async () => {
+    let ended = 0;
+    const feed = new Feed<number>(() => (ended += 1));
+    const waiting = feed.next();
+    await feed.return();
+    expect(await waiting).toEqual({ done: true, value: undefined });
+    await feed.return();
+    feed.push(4);
+    expect(await feed.next()).toEqual({ done: true, value: undefined });
+    expect(ended).toBe(1);
+  });
+
+  it('delivers what was queued, then the failure, and ends', async () => {
+    let ended = 0;
+    const feed = new Feed<number>(() => (ended += 1));
+    feed.push(1);
+    feed.fail(new Error('日志读取失败'));
+    expect(ended).toBe(1);
+    expect(await feed.next()).toEqual({ done: false, value: 1 });
+    await expect(feed.next()).rejects.toThrow('日志读取失败');
+    expect(await feed.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it('rejects a board waiting when the failure comes', async () => {
+    const feed = new Feed<number>(() => {});
+    const waiting = feed.next();
+    feed.fail(new Error('断开'));
+    await expect(waiting).rejects.toThrow('断开');
+  });
+});
