@@ -129,6 +129,9 @@ export async function eventsAfter(db: Executor, electionId: number, round: numbe
 /** At most this long between an event and the batch that carries it to the boards. */
 export const BATCH_MS = 40;
 
+/** Boards written to in one go before other work gets a turn. */
+const FAN_OUT_SLICE = 25;
+
 type Listener = (batch: readonly TallyEvent[]) => void;
 
 interface Topic {
@@ -236,7 +239,14 @@ export class TallyHub {
       const arrived = topic.buffer;
       topic.buffer = [];
       const batch = await contiguous(this.db, electionId, topic, arrived);
-      if (batch.length > 0) for (const listener of topic.listeners) listener(batch);
+      if (batch.length === 0) return;
+      // In slices, giving way to I/O between them: entries' database replies and new entries are
+      // not held up behind the writes to hundreds of boards.
+      const listeners = [...topic.listeners];
+      for (let i = 0; i < listeners.length; i += FAN_OUT_SLICE) {
+        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+        for (const listener of listeners.slice(i, i + FAN_OUT_SLICE)) listener(batch);
+      }
     };
     const schedule = () => {
       topic.timer = null;
