@@ -163,6 +163,8 @@ async function measureHuanjie(): Promise<void> {
   // politely lower rate.
   let entered = 0;
   let failed = 0;
+  /** What the first refused entry was answered, so a refusal is explained, not only counted. */
+  let firstFailure = '';
   let n = 0;
   const inflight: Promise<void>[] = [];
   const begun = performance.now();
@@ -185,10 +187,15 @@ async function measureHuanjie(): Promise<void> {
             if (seq) {
               entered += 1;
               sentAt.set(Number(seq[1]), t0);
-            } else failed += 1;
+            } else {
+              failed += 1;
+              firstFailure ||= text.slice(0, 200);
+            }
           },
-          () => {
-            if (t0 >= started) failed += 1;
+          (error: unknown) => {
+            if (t0 < started) return;
+            failed += 1;
+            firstFailure ||= String(error);
           },
         ),
       );
@@ -233,7 +240,7 @@ async function measureHuanjie(): Promise<void> {
   }
   latencies.sort((a, b) => a - b);
   answers.sort((a, b) => a - b);
-  console.log(`Huanjie: ${entered} ballots in ${seconds.toFixed(1)} s → ${Math.round(entered / seconds).toLocaleString('en')} entries/s sustained (bar 1,000)${failed ? `, ${failed} refused` : ''}; entry answered p50 ${percentile(answers, 50).toFixed(1)} ms, p99 ${percentile(answers, 99).toFixed(1)} ms`);
+  console.log(`Huanjie: ${entered} ballots in ${seconds.toFixed(1)} s → ${Math.round(entered / seconds).toLocaleString('en')} entries/s sustained (bar 1,000)${failed ? `, ${failed} refused (first: ${firstFailure})` : ''}; entry answered p50 ${percentile(answers, 50).toFixed(1)} ms, p99 ${percentile(answers, 99).toFixed(1)} ms`);
   console.log(`  ${latencies.length.toLocaleString('en')} ballot deliveries to boards${missing ? ` (${missing} missing)` : ''}; entry-to-board latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (bar 150 ms)`);
   lastHuanjieP99 = percentile(latencies, 99);
 }
