@@ -16,24 +16,22 @@ interface Event {
   ballot: { id: number; spoiled: boolean; sections: string[][] } | null;
 }
 
-/** Follows the public tallyEvents subscription over SSE, collecting events. */
-function follow(app: TestApp, electionId: string, round: number, afterSeq: number) {
-  const events: Event[] = [];
-  let reader: ReadableStreamDefaultReader<string> | null = null;
-  let stopped = false;
+/** The SSE messages of one subscription (each `data:` as sent), until stopped; `onData` sees each as it comes. */
+function rawFeed(app: TestApp, query: string, variables: Record<string, unknown>, onData: (data: string) => void = () => {}) {
+  const messages: string[] = [];
+  const controller = new AbortController();
   const done = (async () => {
-    const res = await app.yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({
-        query: `subscription($e: ID!, $r: Int, $a: Int) { tallyEvents(electionId: $e, round: $r, afterSeq: $a) { events { seq kind round ballot { id spoiled sections } } } }`,
-        variables: { e: electionId, r: round, a: afterSeq },
-      }),
-    });
-    reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    if (stopped) await reader.cancel();
-    let buffer = '';
     try {
+      const res = await app.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ query, variables }),
+        signal: controller.signal,
+      });
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      if (controller.signal.aborted) await reader.cancel();
+      controller.signal.addEventListener('abort', () => void reader.cancel());
+      let buffer = '';
       for (;;) {
         const { value, done: end } = await reader.read();
         if (end) break;
@@ -41,25 +39,45 @@ function follow(app: TestApp, electionId: string, round: number, afterSeq: numbe
         const parts = buffer.split('\n\n');
         buffer = parts.pop() ?? '';
         for (const part of parts) {
-          const data = part.split('\n').find((l) => l.startsWith('data:'));
-          if (data) events.push(...(JSON.parse(data.slice(5)).data.tallyEvents.events as Event[]));
+          if (!part.startsWith('event: next\ndata: ')) continue;
+          const data = part.slice('event: next\ndata: '.length);
+          messages.push(data);
+          onData(data);
         }
       }
     } catch {
-      // aborted by stop()
+      // stopped (also before the answer came)
     }
   })();
+  return {
+    messages,
+    async until(n: number) {
+      for (let i = 0; i < 300 && messages.length < n; i += 1) await new Promise((r) => setTimeout(r, 10));
+      expect(messages.length).toBeGreaterThanOrEqual(n);
+    },
+    async stop() {
+      controller.abort();
+      await done;
+    },
+  };
+}
+
+/** Follows the public tallyEvents subscription over SSE, collecting events. */
+function follow(app: TestApp, electionId: string, round: number, afterSeq: number) {
+  const events: Event[] = [];
+  const feed = rawFeed(
+    app,
+    `subscription($e: ID!, $r: Int, $a: Int) { tallyEvents(electionId: $e, round: $r, afterSeq: $a) { events { seq kind round ballot { id spoiled sections } } } }`,
+    { e: electionId, r: round, a: afterSeq },
+    (data) => events.push(...(JSON.parse(data).data.tallyEvents.events as Event[])),
+  );
   return {
     events,
     async until(predicate: (e: Event[]) => boolean) {
       for (let i = 0; i < 200 && !predicate(events); i += 1) await new Promise((r) => setTimeout(r, 10));
       expect(predicate(events)).toBe(true);
     },
-    async stop() {
-      stopped = true;
-      await reader?.cancel();
-      await done;
-    },
+    stop: feed.stop,
   };
 }
 
@@ -264,46 +282,6 @@ describe('counting day', () => {
     expect(again.createRunoff).toMatchObject({ code: 'NOT_CERTIFIED' });
   });
 });
-
-/** The raw SSE messages of one subscription (data lines as sent), until stopped. */
-function rawFeed(app: TestApp, query: string, variables: Record<string, unknown>) {
-  const messages: string[] = [];
-  const controller = new AbortController();
-  const done = (async () => {
-    const res = await app.yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ query, variables }),
-      signal: controller.signal,
-    });
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    controller.signal.addEventListener('abort', () => void reader.cancel());
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done: end } = await reader.read();
-        if (end) break;
-        buffer += value;
-        const parts = buffer.split('\n\n');
-        buffer = parts.pop() ?? '';
-        for (const part of parts) if (part.startsWith('event: next\ndata: ')) messages.push(part.slice('event: next\ndata: '.length));
-      }
-    } catch {
-      // stopped
-    }
-  })();
-  return {
-    messages,
-    async until(n: number) {
-      for (let i = 0; i < 300 && messages.length < n; i += 1) await new Promise((r) => setTimeout(r, 10));
-      expect(messages.length).toBeGreaterThanOrEqual(n);
-    },
-    async stop() {
-      controller.abort();
-      await done;
-    },
-  };
-}
 
 describe('the live feed shared by a hall of boards', () => {
   let app: TestApp;
