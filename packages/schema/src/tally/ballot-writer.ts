@@ -6,9 +6,8 @@
  * row, sequence number, live event and audit event. An entry's refusal (box closed, unknown
  * candidate …) is decided before anything is written and refuses only that entry.
  */
-import { sql } from 'drizzle-orm';
 import { err, ok, type CountCandidate, type CountPosition, type Result } from '@huanjie/domain';
-import { queryRows, type Db, type Tx } from '@huanjie/db';
+import { literal, scriptTransaction, type Db, type ScriptDecision } from '@huanjie/db';
 import type { Actor, Context } from '../context.ts';
 import type { TallyEvent } from '../events.ts';
 import { AUDIT_CHAIN_LOCK, linkAudit } from '../audit/service.ts';
@@ -64,7 +63,7 @@ class BallotWriter {
         this.lastStart = performance.now();
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          const outcomes = await this.db.transaction((tx) => writeBatch(tx, batch));
+          const outcomes = await writeBatch(this.db, batch);
           batch.forEach((p, i) => p.resolve(outcomes[i]!));
         } catch (batchError) {
           // Something unforeseen (e.g. another server process took the same client id a moment
@@ -75,7 +74,7 @@ class BallotWriter {
           }
           for (const p of batch) {
             try {
-              const [outcome] = await this.db.transaction((tx) => writeBatch(tx, [p]));
+              const [outcome] = await writeBatch(this.db, [p]);
               p.resolve(outcome!);
             } catch (e) {
               p.reject(e);
@@ -100,8 +99,6 @@ export function ballotWriter(ctx: Pick<Context, 'db'>): BallotWriter {
   }
   return writer;
 }
-
-const json = (value: unknown) => JSON.stringify(value);
 
 /** A box and its round as locked for the batch (snake_case: read as JSON from one statement). */
 interface LockedBox {
@@ -165,38 +162,44 @@ interface BatchReads {
   readonly ids: number[];
 }
 
+const json = (value: unknown) => literal(JSON.stringify(value));
+
 /**
- * One batch in five round trips (the writer is serial, so its round trips bound the rate): begin;
- * lock the boxes, their rounds and the audit chain; read what the checks need; write everything
- * in one statement; commit.
+ * One batch in two round trips (the writer is serial, so its round trips bound the rate): BEGIN,
+ * the locks and the reads the checks need in one; the writes, all in one statement, and COMMIT in
+ * the other (see scriptTransaction).
  */
-async function writeBatch(tx: Tx, batch: readonly Pending[]): Promise<Outcome[]> {
+function writeBatch(db: Db, batch: readonly Pending[]): Promise<Outcome[]> {
   const boxIds = [...new Set(batch.map((p) => p.input.boxId))].sort((a, b) => a - b);
-  const boxArray = `{${boxIds.join(',')}}`; // integers: safe as an array literal
+  const boxArray = `'{${boxIds.filter(Number.isSafeInteger).join(',')}}'::int[]`; // integers only: safe inline (any other id is simply not found)
   // Boxes and rounds first, in id order, then the audit chain: the order every audited tally write
   // takes its locks in (the aggregate has locked every box before the chain lock is asked for).
-  const [{ boxes }] = await queryRows<{ boxes: LockedBox[] | null }>(
-    tx,
-    sql`select boxes, pg_advisory_xact_lock(${sql.raw(String(AUDIT_CHAIN_LOCK))}) from (
-          select json_agg(l order by l.id) as boxes from (
-            select b.id, b.round_id, b.status, b.ballots_returned, b.counted, r.election_id, r.number, r.positions, r.candidates, r.seq, r.certified_at
-            from box_count b join count_round r on r.id = b.round_id
-            where b.id = any(${boxArray}::int[]) order by b.id for update of b, r) l) x`,
-  ) as [{ boxes: LockedBox[] | null }];
-  const locked = boxes ?? [];
-  const roundIds = [...new Set(locked.map((b) => b.round_id))];
-  // A fresh snapshot, taken after the locks: the boxes' clerks, which have a sheet (a box is
-  // counted one way only), entries already written under these client ids, the chain's last hash,
-  // and ids for the ballots (unused ones are simply skipped).
-  const [reads] = (await queryRows<BatchReads>(
-    tx,
-    sql`select
-          (select coalesce(json_agg(json_build_array(box_id, account_id)), '[]') from box_clerk where box_id = any(${boxArray}::int[])) as clerks,
-          (select coalesce(json_agg(distinct box_id), '[]') from tally_sheet where box_id = any(${boxArray}::int[])) as sheets,
-          (select coalesce(json_agg(x), '[]') from ballot x where x.round_id = any(${`{${roundIds.join(',')}}`}::int[]) and x.client_id = any(array(select jsonb_array_elements_text(${json(batch.map((p) => p.input.clientId))}::jsonb)))) as existing,
-          (select hash from audit_event order by id desc limit 1) as last_hash,
-          (select array_agg(nextval(pg_get_serial_sequence('ballot', 'id'))) from generate_series(1, ${batch.length}::int)) as ids`,
-  )) as [BatchReads];
+  // The second statement takes a fresh snapshot, after the locks: the boxes' clerks, which have a
+  // sheet (a box is counted one way only), entries already written under these client ids, the
+  // chain's last hash, and ids for the ballots (unused ones are simply skipped).
+  const read = `select boxes, pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}) from (
+      select json_agg(l order by l.id) as boxes from (
+        select b.id, b.round_id, b.status, b.ballots_returned, b.counted, r.election_id, r.number, r.positions, r.candidates, r.seq, r.certified_at
+        from box_count b join count_round r on r.id = b.round_id
+        where b.id = any(${boxArray}) order by b.id for update of b, r) l) x;
+    select json_build_object(
+      'clerks', (select coalesce(json_agg(json_build_array(box_id, account_id)), '[]') from box_clerk where box_id = any(${boxArray})),
+      'sheets', (select coalesce(json_agg(distinct box_id), '[]') from tally_sheet where box_id = any(${boxArray})),
+      'existing', (select coalesce(json_agg(x), '[]') from ballot x
+        where x.round_id in (select round_id from box_count where id = any(${boxArray}))
+          and x.client_id = any(array(select jsonb_array_elements_text(${json(batch.map((p) => p.input.clientId))}::jsonb)))),
+      'last_hash', (select hash from audit_event order by id desc limit 1),
+      'ids', (select json_agg(nextval(pg_get_serial_sequence('ballot', 'id'))) from generate_series(1, ${batch.length}))
+    ) as reads`;
+  return scriptTransaction(db, read, ([lockRows, readRows]) => {
+    const locked = (lockRows![0] as { boxes: LockedBox[] | null }).boxes ?? [];
+    const reads = (readRows![0] as { reads: BatchReads }).reads;
+    return decide(batch, locked, reads);
+  });
+}
+
+/** What the batch writes, from what the locks and reads found: each entry's outcome and one statement. */
+function decide(batch: readonly Pending[], locked: readonly LockedBox[], reads: BatchReads): ScriptDecision<Outcome[]> {
   const states = new Map<number, BoxState>(
     locked.map((box) => [
       box.id,
@@ -244,6 +247,7 @@ async function writeBatch(tx: Tx, batch: readonly Pending[]): Promise<Outcome[]>
     rows.push({ index: i, row, state: state! });
   });
 
+  let write: string | null = null;
   if (rows.length > 0) {
     const counted = new Map<number, number>();
     for (const { row } of rows) counted.set(row.boxId, (counted.get(row.boxId) ?? 0) + 1);
@@ -264,7 +268,7 @@ async function writeBatch(tx: Tx, batch: readonly Pending[]): Promise<Outcome[]>
       reads.last_hash,
       rows.map(({ index, row }) => ({ actor: batch[index]!.actor, record: { operation: 'recordBallot', entityType: 'ballot', entityId: row.id, before: null, after: row }, at: row.enteredAt })),
     ).map((a, ord) => ({ ord, at: a.at.toISOString(), actor_id: a.actorId, actor: a.actor, operation: a.operation, entity_type: a.entityType, entity_id: a.entityId, before: a.before, after: a.after, prev_hash: a.prevHash, hash: a.hash }));
-    await tx.execute(sql`with
+    write = `with
       rounds as (update count_round r set seq = v.seq from jsonb_to_recordset(${json([...new Set(rows.map(({ row }) => row.roundId))].map((id) => ({ id, seq: seqs.get(id) })))}::jsonb) as v(id int, seq bigint) where r.id = v.id),
       boxes as (update box_count b set counted = b.counted + v.n from jsonb_to_recordset(${json([...counted].map(([id, n]) => ({ id, n })))}::jsonb) as v(id int, n int) where b.id = v.id),
       ballots as (insert into ballot (id, round_id, box_id, client_id, seq, spoiled, sections, entered_at, actor_id)
@@ -277,7 +281,7 @@ async function writeBatch(tx: Tx, batch: readonly Pending[]): Promise<Outcome[]>
         select at, actor_id, actor, operation, entity_type, entity_id, before, after, prev_hash, hash
         from jsonb_to_recordset(${json(audits)}::jsonb)
           as v(ord int, at timestamptz, actor_id int, actor text, operation text, entity_type text, entity_id text, before jsonb, after jsonb, prev_hash text, hash text)
-        order by ord`);
+        order by ord`;
   }
   // Retries that raced their first attempt in this very batch get the first attempt's row.
   batch.forEach((p, i) => {
@@ -286,5 +290,5 @@ async function writeBatch(tx: Tx, batch: readonly Pending[]): Promise<Outcome[]>
     const first = outcomes[sameBatch.get(`${state.box.round_id}:${p.input.clientId}`)!]!;
     outcomes[i] = { result: first.result, event: null };
   });
-  return outcomes as Outcome[];
+  return { write, value: outcomes as Outcome[] };
 }
