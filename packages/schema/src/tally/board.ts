@@ -126,7 +126,10 @@ export async function eventsAfter(db: Executor, electionId: number, round: numbe
   return rows.map((r) => r.payload as TallyEvent);
 }
 
-/** At most this long between an event and the batch that carries it to the boards. */
+/**
+ * Boards get at most one batch per BATCH_MS; an event after a quiet spell goes out at once, one
+ * in a busy spell waits at most this long.
+ */
 export const BATCH_MS = 40;
 
 /** Boards written to in one go before other work gets a turn. */
@@ -138,6 +141,8 @@ interface Topic {
   readonly listeners: Set<Listener>;
   buffer: TallyEvent[];
   timer: ReturnType<typeof setTimeout> | null;
+  /** When the last batch was started (performance.now()). */
+  lastFlush: number;
   /** Flushes run one after another (a gap is filled from the log, which takes a query). */
   flushing: Promise<void>;
   /** The last event handed out, so that batches go out complete and in order. */
@@ -227,6 +232,7 @@ export class TallyHub {
       listeners: new Set(),
       buffer: [],
       timer: null,
+      lastFlush: -Infinity,
       flushing: Promise.resolve(),
       round: null,
       last: 0,
@@ -250,6 +256,7 @@ export class TallyHub {
     };
     const schedule = () => {
       topic.timer = null;
+      topic.lastFlush = performance.now();
       topic.flushing = topic.flushing.then(flush).catch((error: unknown) => {
         // A failed log read must not stop the board: the next batch tries again.
         console.error('tally hub: could not fill a gap from the log', error);
@@ -258,7 +265,9 @@ export class TallyHub {
     void (async () => {
       for await (const event of source) {
         topic.buffer.push(event);
-        topic.timer ??= setTimeout(schedule, BATCH_MS);
+        // Timed from the last batch, not from this event: under a steady stream the boards get a
+        // batch every BATCH_MS exactly, and the first ballot after a pause is shown at once.
+        topic.timer ??= setTimeout(schedule, Math.max(0, topic.lastFlush + BATCH_MS - performance.now()));
       }
     })();
     this.topics.set(electionId, topic);
