@@ -43,4 +43,28 @@ describe('Feed', () => {
     feed.fail(new Error('断开'));
     await expect(waiting).rejects.toThrow('断开');
   });
+
+  it('ends, dropping its backlog, when the board stops reading for longer than it may queue', async () => {
+    let ended = 0;
+    const feed = new Feed<number>(() => (ended += 1), 3);
+    for (let n = 1; n <= 3; n += 1) feed.push(n);
+    expect(ended).toBe(0);
+    expect(await feed.next()).toEqual({ done: false, value: 1 });
+    feed.push(4); // three queued again: still within bounds
+    expect(ended).toBe(0);
+    feed.push(5);
+    expect(ended).toBe(1);
+    expect(await feed.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it('never ends a board that keeps reading, however long the count', async () => {
+    let ended = 0;
+    const feed = new Feed<number>(() => (ended += 1), 3);
+    for (let n = 1; n <= 100; n += 1) {
+      const reading = feed.next();
+      feed.push(n);
+      expect(await reading).toEqual({ done: false, value: n });
+    }
+    expect(ended).toBe(0);
+  });
 });

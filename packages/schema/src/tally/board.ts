@@ -132,6 +132,9 @@ export async function eventsAfter(db: Executor, electionId: number, round: numbe
  */
 export const BATCH_MS = 40;
 
+/** A board this many batches behind (about 10 s) has stopped reading: its stream is ended. */
+const MAX_BATCHES_BEHIND = 250;
+
 type Listener = (batch: readonly TallyEvent[]) => void;
 
 interface Topic {
@@ -296,7 +299,7 @@ function boardBatches<T>(
   const feed = new Feed<T>(() => {
     closed = true;
     unsubscribe();
-  });
+  }, MAX_BATCHES_BEHIND);
   // One batch after another, in arrival order, the log replay first.
   let chain: Promise<void> = Promise.resolve();
   let pending = 0;

@@ -2,6 +2,9 @@
  * A board's queue of batches as an async iterator. Lighter than a Repeater (no promise per push):
  * on counting day 500 boards each take 25 batches a second. `return()` ends it at once, also while
  * a `next()` waits, and runs `onEnd` exactly once, so a board that goes away leaves the hub.
+ * A board that stops reading (a sleeping laptop with its connection still open) would make the
+ * queue grow all day: past `maxQueued` the feed ends instead, and the board, when it wakes, finds
+ * its stream ended and re-reads the snapshot, as after any break.
  */
 export class Feed<T> implements AsyncIterableIterator<T> {
   private readonly queue: T[] = [];
@@ -9,7 +12,10 @@ export class Feed<T> implements AsyncIterableIterator<T> {
   private ended = false;
   private failure: { error: unknown } | null = null;
 
-  constructor(private readonly onEnd: () => void) {}
+  constructor(
+    private readonly onEnd: () => void,
+    private readonly maxQueued = Number.POSITIVE_INFINITY,
+  ) {}
 
   [Symbol.asyncIterator](): this {
     return this;
@@ -21,6 +27,9 @@ export class Feed<T> implements AsyncIterableIterator<T> {
     if (waiting) {
       this.waiting = null;
       waiting.resolve({ done: false, value });
+    } else if (this.queue.length >= this.maxQueued) {
+      this.queue.length = 0;
+      this.end();
     } else {
       this.queue.push(value);
     }
