@@ -17,4 +17,5 @@ export * as voterService from './voters/service.ts';
 export { voterImportReportXlsx, voterTemplateXlsx } from './voters/report.ts';
 export { canReadCommunity, communityOfElection } from './access/scopes.ts';
 export { BATCH_MS, TallyHub, boardSnapshot, contiguous, eventsAfter } from './tally/board.ts';
+export { Feed, type FeedSink } from './tally/feed.ts';
 export { exportCount, countInputJson } from './tally/service.ts';

@@ -67,4 +67,25 @@ describe('Feed', () => {
     }
     expect(ended).toBe(0);
   });
+
+  it('attached, hands what was queued and then every push straight to the sink, and tells it the end', () => {
+    const seen: string[] = [];
+    const feed = new Feed<number>(() => seen.push('left the hub'));
+    feed.push(1);
+    feed.attach({ next: (n) => seen.push(`batch ${n}`), end: () => seen.push('end'), fail: () => seen.push('fail') });
+    feed.push(2);
+    expect(seen).toEqual(['batch 1', 'batch 2']);
+    void feed.return();
+    feed.push(3);
+    expect(seen).toEqual(['batch 1', 'batch 2', 'left the hub', 'end']);
+  });
+
+  it('attached, passes a failure on once', () => {
+    const seen: string[] = [];
+    const feed = new Feed<number>(() => {});
+    feed.attach({ next: (n) => seen.push(`batch ${n}`), end: () => seen.push('end'), fail: (e) => seen.push(`fail ${(e as Error).message}`) });
+    feed.fail(new Error('日志读取失败'));
+    void feed.return();
+    expect(seen).toEqual(['fail 日志读取失败']);
+  });
 });
