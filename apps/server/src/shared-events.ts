@@ -191,8 +191,14 @@ function pushedSseResponse(feed: Feed<unknown>, toAnswer: (event: unknown) => Ex
   const ping = setInterval(() => send(PING), PING_MS);
   feed.attach({
     next(event) {
-      const result = toAnswer(event);
-      if (queued === 0 && !(result instanceof Promise)) return send(sseMessage(result));
+      let result: ExecutionResult | Promise<ExecutionResult>;
+      try {
+        result = toAnswer(event);
+        if (queued === 0 && !(result instanceof Promise)) return send(sseMessage(result));
+      } catch (error) {
+        // Called from the hub's fan-out: this board's failure ends this board only.
+        return fail(error);
+      }
       queued += 1;
       order = order
         .then(() => result)

@@ -46,4 +46,28 @@ describe('TallyHub', () => {
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(BATCH_MS - 2); // timers may fire a hair early
     expect(batches.length).toBeLessThanOrEqual(1 + 14);
   });
+
+  it('gives the batch to every other board when one board fails to take it', async () => {
+    const events = createEvents();
+    const hub = new TallyHub(events, database.db);
+    const taken: number[][] = [];
+    const errors: unknown[] = [];
+    const logged = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const leaveA = hub.subscribe(ELECTION, (batch) => taken.push(batch.map((e) => e.seq)));
+      const leaveB = hub.subscribe(ELECTION, () => {
+        throw new Error('坏的看板');
+      });
+      const leaveC = hub.subscribe(ELECTION, (batch) => taken.push(batch.map((e) => e.seq)));
+      await sleep(10);
+      events.publish('tally', ELECTION, ballot(1));
+      await sleep(BATCH_MS);
+      [leaveA, leaveB, leaveC].forEach((leave) => leave());
+    } finally {
+      console.error = logged;
+    }
+    expect(taken).toEqual([[1], [1]]);
+    expect(errors).toHaveLength(1);
+  });
 });

@@ -249,7 +249,14 @@ export class TallyHub {
       // Every board in one go (a few milliseconds for a hall of 500): measured with bench/live.ts,
       // giving way to other I/O between slices of boards made the last boards of each batch wait
       // behind it, and they are the entry-to-board p99.
-      for (const listener of [...topic.listeners]) listener(batch);
+      for (const listener of [...topic.listeners]) {
+        try {
+          listener(batch);
+        } catch (error) {
+          // One board's failure must not keep the batch from the others.
+          console.error('tally hub: a board could not take a batch', error);
+        }
+      }
     };
     const schedule = () => {
       topic.timer = null;
