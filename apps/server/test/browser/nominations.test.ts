@@ -5,7 +5,7 @@
  * formal list without margin), then the preliminary list published and the formal candidates
  * chosen, each reaching the candidate list. Needs the built admin console (turbo builds it).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { makeResidentId } from '@huanjie/domain';
 import { formReady, graphqlAs, screenshotOnFailure, signIn, startBrowserRig, type BrowserRig } from './helpers.ts';
@@ -232,9 +232,18 @@ async function enterRow(page: Page, index: number, name: string, count: number, 
 
 async function choosePosition(page: Page, row: Locator, position: string): Promise<void> {
   const select = row.getByTestId('sheet-position');
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${position}$`) }).click();
-  await expect.poll(() => select.textContent(), eventually).toContain(position);
+  // On a busy machine antd's dropdown can still be opening (or another one closing) when the
+  // option is clicked, and the choice does not take: open and choose again until it shows.
+  await vi.waitFor(
+    async () => {
+      if (!(await select.textContent())?.includes(position)) {
+        await select.click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${position}$`) }).click({ timeout: 3_000 });
+      }
+      expect(await select.textContent()).toContain(position);
+    },
+    { timeout: 30_000, interval: 200 },
+  );
 }
 
 /** A position's running totals as "name count", in the order shown. */
