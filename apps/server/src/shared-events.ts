@@ -7,10 +7,11 @@
  *
  * Boards in step receive the very same event object from the hub (board.ts shares it), which is
  * what makes an event the cache key; a board catching up gets its own object and its own answer.
- * The SSE writer reads these answers directly, not through the plugins' per-message hooks, so it
- * masks unexpected errors itself, as Yoga would. When the subscription's source is a board's Feed
- * (packages/schema/src/tally/feed.ts) the hub's batch is pushed through to the response as it
- * arrives, with no pull loop per board — most of the cost of reaching 500 boards 25 times a second.
+ * When the subscription's source is a board's Feed (packages/schema/src/tally/feed.ts) and the
+ * board asks for SSE, the hub's batch is pushed through to the response as it arrives, with no
+ * pull loop per board — most of the cost of reaching 500 boards 25 times a second. That writer
+ * reads the answers directly, not through the plugins' per-message hooks, so it masks unexpected
+ * errors itself, as Yoga would. Any other source, or transport, goes through Yoga's own processor.
  */
 import { Readable } from 'node:stream';
 import { createSourceEventStream, execute, getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
@@ -26,6 +27,8 @@ function sharedField(schema: GraphQLSchema, document: DocumentNode, operationNam
   const field = schema.getSubscriptionType()?.getFields()[selections[0]!.name.value];
   return field?.extensions?.['sharedEvents'] === true;
 }
+
+type ToAnswer = (event: unknown) => ExecutionResult | Promise<ExecutionResult>;
 
 const documentIds = new WeakMap<DocumentNode, number>();
 let nextDocumentId = 1;
@@ -54,7 +57,7 @@ function answer(args: ExecutionArgs, key: string, event: unknown): ExecutionResu
 }
 
 /** MapSourceToResponseEvent (GraphQL spec §6.2.3) over a shared answer, one layer thin. */
-function mapEvents(source: AsyncIterator<unknown>, map: (event: unknown) => ExecutionResult | Promise<ExecutionResult>): AsyncIterableIterator<ExecutionResult> {
+function mapEvents(source: AsyncIterator<unknown>, map: ToAnswer): AsyncIterableIterator<ExecutionResult> {
   return {
     [Symbol.asyncIterator]() {
       return this;
@@ -102,55 +105,17 @@ const COMPLETE = Buffer.from('event: complete\ndata:\n\n');
 const PING_MS = 12_000;
 const SSE_HEADERS = { 'content-type': 'text/event-stream', connection: 'keep-alive', 'cache-control': 'no-cache', 'content-encoding': 'none' };
 
-/**
- * The GraphQL over SSE "distinct connections" mode, as Yoga's own processor speaks it. Reads the
- * shared answers; stopping goes through `wrapped`, the plugins' view of the same stream, so their
- * end hooks run.
- */
-function sseResponse(results: AsyncIterator<ExecutionResult>, wrapped: AsyncIterator<ExecutionResult>, fetchAPI: { Response: typeof Response }): Response {
-  let reading = false;
-  const body = new Readable({
-    read() {
-      if (reading) return;
-      reading = true;
-      results.next().then(
-        (step) => {
-          reading = false;
-          if (step.done) {
-            clearInterval(ping);
-            body.push(COMPLETE);
-            body.push(null);
-          } else {
-            body.push(sseMessage(step.value));
-          }
-        },
-        (error: unknown) => {
-          console.error('live feed: the subscription failed; the connection is closed', error);
-          body.destroy(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
-    },
-    destroy(error, callback) {
-      // The board went away (or the feed failed): stop its source, which leaves the hub.
-      clearInterval(ping);
-      Promise.resolve(wrapped.return?.()).catch((e: unknown) => console.error('live feed: could not stop a subscription', e));
-      callback(error);
-    },
-  });
-  body.push(PING);
-  const ping = setInterval(() => body.push(PING), PING_MS);
-  return new fetchAPI.Response(body as unknown as ReadableStream, { status: 200, headers: SSE_HEADERS });
-}
-
 /** Unread bytes a board may hold back (several seconds of batches) before its stream is ended. */
 const MAX_UNREAD_BYTES = 1 << 20;
 
 /**
- * The same protocol, fed by pushes: each batch the Feed receives is answered (shared) and written
- * at once. Answers still being computed keep their order. The stream of a board that stops reading
- * ends past MAX_UNREAD_BYTES (what it holds is delivered first); it then re-reads the snapshot.
+ * The GraphQL over SSE "distinct connections" mode, as Yoga's own processor speaks it, fed by
+ * pushes: each batch the Feed receives is answered (shared) and written at once. Answers still
+ * being computed keep their order. The stream of a board that stops reading ends past
+ * MAX_UNREAD_BYTES (what it holds is delivered first); it then re-reads the snapshot. Stopping
+ * goes through `wrapped`, the plugins' view of the same stream, so their end hooks run.
  */
-function pushedSseResponse(feed: Feed<unknown>, toAnswer: (event: unknown) => ExecutionResult | Promise<ExecutionResult>, wrapped: AsyncIterator<ExecutionResult>, fetchAPI: { Response: typeof Response }): Response {
+function pushedSseResponse(feed: Feed<unknown>, toAnswer: ToAnswer, wrapped: AsyncIterator<ExecutionResult>, fetchAPI: { Response: typeof Response }): Response {
   let stopped = false;
   /** Stops the source (which leaves the hub) once. */
   const stop = () => {
@@ -214,8 +179,8 @@ function pushedSseResponse(feed: Feed<unknown>, toAnswer: (event: unknown) => Ex
 }
 
 export function sharedEventsPlugin(): Plugin {
-  /** The request's stream of shared answers, before the plugins' per-message hooks, and its Feed if it has one. */
-  const streams = new WeakMap<Request, { answers: AsyncIterator<ExecutionResult>; pushed: { feed: Feed<unknown>; toAnswer: (event: unknown) => ExecutionResult | Promise<ExecutionResult> } | null }>();
+  /** The request's board Feed and how to answer its events, for the pushed SSE writer. */
+  const feeds = new WeakMap<Request, { feed: Feed<unknown>; toAnswer: ToAnswer }>();
   return {
     onSubscribe({ args, setSubscribeFn }) {
       if (!sharedField(args.schema, args.document, args.operationName)) return;
@@ -224,21 +189,16 @@ export function sharedEventsPlugin(): Plugin {
         const source = await createSourceEventStream(subscribeArgs);
         if (!(Symbol.asyncIterator in source)) return source;
         const key = operationKey(subscribeArgs);
-        const toAnswer = (event: unknown) => answer(subscribeArgs, key, event);
-        const answers = mapEvents(source[Symbol.asyncIterator](), toAnswer);
-        if (request) streams.set(request, { answers, pushed: source instanceof Feed ? { feed: source as Feed<unknown>, toAnswer } : null });
-        return answers;
+        const toAnswer: ToAnswer = (event) => answer(subscribeArgs, key, event);
+        if (request && source instanceof Feed) feeds.set(request, { feed: source as Feed<unknown>, toAnswer });
+        return mapEvents(source[Symbol.asyncIterator](), toAnswer);
       });
     },
     onResultProcess({ request, result, setResultProcessor }) {
-      const stream = streams.get(request);
-      if (!stream || !(Symbol.asyncIterator in Object(result))) return;
+      const pushed = feeds.get(request);
+      if (!pushed || !(Symbol.asyncIterator in Object(result))) return;
       if (!(request.headers.get('accept') ?? '').includes('text/event-stream')) return;
-      const { answers, pushed } = stream;
-      setResultProcessor((r, fetchAPI) => {
-        const wrapped = (r as AsyncIterable<ExecutionResult>)[Symbol.asyncIterator]();
-        return pushed ? pushedSseResponse(pushed.feed, pushed.toAnswer, wrapped, fetchAPI) : sseResponse(answers, wrapped, fetchAPI);
-      }, 'text/event-stream');
+      setResultProcessor((r, fetchAPI) => pushedSseResponse(pushed.feed, pushed.toAnswer, (r as AsyncIterable<ExecutionResult>)[Symbol.asyncIterator](), fetchAPI), 'text/event-stream');
     },
   };
 }
