@@ -1,3 +1,10 @@
+/** Where a feed delivers: each value, then the end or the failure. */
+export interface FeedSink<T> {
+  next(value: T): void;
+  end(): void;
+  fail(error: unknown): void;
+}
+
 /**
  * A board's queue of batches as an async iterator. Lighter than a Repeater (no promise per push):
  * on counting day 500 boards each take 25 batches a second. `return()` ends it at once, also while
@@ -6,19 +13,41 @@
  * queue grow all day: past `maxQueued` the feed ends instead, and the board, when it wakes, finds
  * its stream ended and re-reads the snapshot, as after any break.
  */
-/** Where an attached feed delivers: each value, then the end or the failure. */
-export interface FeedSink<T> {
-  next(value: T): void;
-  end(): void;
-  fail(error: unknown): void;
-}
-
 export class Feed<T> implements AsyncIterableIterator<T> {
   private readonly queue: T[] = [];
-  private sink: FeedSink<T> | null = null;
   private waiting: { resolve: (step: IteratorResult<T>) => void; reject: (error: unknown) => void } | null = null;
   private ended = false;
   private failure: { error: unknown } | null = null;
+
+  /** Where pushes go: the reader of `next()` (queue and waiting promise) until `attach` gives another. */
+  private sink: FeedSink<T> = {
+    next: (value) => {
+      const waiting = this.waiting;
+      if (waiting) {
+        this.waiting = null;
+        waiting.resolve({ done: false, value });
+      } else if (this.queue.length >= this.maxQueued) {
+        this.queue.length = 0;
+        this.end();
+      } else {
+        this.queue.push(value);
+      }
+    },
+    end: () => {
+      const waiting = this.waiting;
+      this.waiting = null;
+      waiting?.resolve({ done: true, value: undefined });
+    },
+    fail: (error) => {
+      const waiting = this.waiting;
+      if (waiting) {
+        this.waiting = null;
+        waiting.reject(error);
+      } else {
+        this.failure = { error };
+      }
+    },
+  };
 
   constructor(
     private readonly onEnd: () => void,
@@ -30,38 +59,14 @@ export class Feed<T> implements AsyncIterableIterator<T> {
   }
 
   push(value: T): void {
-    if (this.ended) return;
-    if (this.sink) {
-      this.sink.next(value);
-      return;
-    }
-    const waiting = this.waiting;
-    if (waiting) {
-      this.waiting = null;
-      waiting.resolve({ done: false, value });
-    } else if (this.queue.length >= this.maxQueued) {
-      this.queue.length = 0;
-      this.end();
-    } else {
-      this.queue.push(value);
-    }
+    if (!this.ended) this.sink.next(value);
   }
 
   /** Ends the feed with an error: what was queued is still delivered, then the error. */
   fail(error: unknown): void {
     if (this.ended) return;
     this.end();
-    if (this.sink) {
-      this.sink.fail(error);
-      return;
-    }
-    const waiting = this.waiting;
-    if (waiting) {
-      this.waiting = null;
-      waiting.reject(error);
-    } else {
-      this.failure = { error };
-    }
+    this.sink.fail(error);
   }
 
   next(): Promise<IteratorResult<T>> {
@@ -98,11 +103,8 @@ export class Feed<T> implements AsyncIterableIterator<T> {
     this.failure = null;
     if (!this.ended) {
       this.end();
-      this.sink?.end();
+      this.sink.end();
     }
-    const waiting = this.waiting;
-    this.waiting = null;
-    waiting?.resolve({ done: true, value: undefined });
     return Promise.resolve({ done: true, value: undefined });
   }
 
