@@ -117,7 +117,8 @@ function sseNumbers(url: string, body: string | null, marker: string, onNumber: 
       res.on('data', (chunk: Buffer) => {
         const at = performance.now();
         const data = rest ? Buffer.concat([rest, chunk]) : chunk;
-        const end = data.lastIndexOf('\n\n') + 2; // messages end with a blank line
+        const last = data.lastIndexOf('\n\n'); // messages end with a blank line
+        const end = last === -1 ? 0 : last + 2;
         rest = end < data.length ? data.subarray(end) : null;
         for (let i = data.indexOf(needle); i !== -1 && i < end; i = data.indexOf(needle, i + 1)) {
           let n = 0;
