@@ -72,6 +72,8 @@ class BallotWriter {
             batch[0]!.reject(batchError);
             continue;
           }
+          // Said, not only handled: entry by entry is much slower, and the cause may need a look.
+          console.warn(`ballot writer: a batch of ${batch.length} entries failed (${batchError instanceof Error ? batchError.message : String(batchError)}); writing them one by one`);
           for (const p of batch) {
             try {
               const [outcome] = await writeBatch(this.db, [p]);
