@@ -110,6 +110,54 @@ describe('ballot issuance and turnout', () => {
     ]);
   });
 
+  it('removes a place entered by mistake, with an audit event; a place in use stays, with the reason', async () => {
+    const REMOVE = /* GraphQL */ `
+      mutation($e: ID!, $p: ID!) { removePollingPlace(electionId: $e, placeId: $p) { __typename ... on Election { pollingPlaces { boxNumber } } ... on Error { code message } } }`;
+    const boxes = async () => (await admin.query(`query($e: ID!) { node(id: $e) { ... on Election { pollingPlaces { boxNumber } } } }`, { e: electionId })).data.node.pollingPlaces.map((p: { boxNumber: string }) => p.boxNumber);
+    const created = await admin.query(
+      `mutation($e: ID!, $i: PollingPlaceInput!) { createPollingPlace(electionId: $e, input: $i) { __typename ... on PollingPlace { id } } }`,
+      { e: electionId, i: { kind: 'MOBILE', name: '错录的流动票箱', boxNumber: '09' } },
+    );
+    const mistaken = created.data.createPollingPlace.id;
+    const staffed = await admin.query(
+      `mutation($e: ID!, $i: PollingPlaceInput!) { createPollingPlace(electionId: $e, input: $i) { __typename ... on PollingPlace { id } } }`,
+      { e: electionId, i: { kind: 'MOBILE', name: '五组流动票箱', boxNumber: '05' } },
+    );
+    const appointed = await admin.query(`mutation($e: ID!, $p: ID, $v: ID!) { appointStaff(electionId: $e, placeId: $p, role: WRITER, voterId: $v) { __typename ... on Error { message } } }`, {
+      e: electionId,
+      p: staffed.data.createPollingPlace.id,
+      v: voters[4],
+    });
+    expect(appointed.data.appointStaff.__typename).toBe('Staff');
+    expect(await boxes()).toEqual(['01', '02', '05', '09']);
+
+    // In use: ballots issued there, or staff posted to it. Nothing is removed.
+    expect((await admin.query(REMOVE, { e: electionId, p: places[0] })).data.removePollingPlace).toEqual({
+      __typename: 'UserError',
+      code: 'PLACE_IN_USE',
+      message: expect.stringMatching(/^村委会中心会场已发放选票 [1-9]\d* 张，不能删除$/),
+    });
+    expect((await admin.query(REMOVE, { e: electionId, p: staffed.data.createPollingPlace.id })).data.removePollingPlace).toEqual({
+      __typename: 'UserError',
+      code: 'PLACE_IN_USE',
+      message: '五组流动票箱已安排工作人员 1 名，请先改派后再删除',
+    });
+    // Another election's id with this place: not found there.
+    const other = await admin.query(CREATE_COMMUNITY, { input: { code: 'P003', name: '朱雀村', kind: 'VILLAGE', area: 'RURAL' } });
+    expect((await admin.query(REMOVE, { e: other.data.createCommunity.election.id, p: mistaken })).data.removePollingPlace.code).toBe('NOT_FOUND');
+    expect(await boxes()).toEqual(['01', '02', '05', '09']);
+
+    const removed = await admin.query(REMOVE, { e: electionId, p: mistaken });
+    expect(removed.errors).toBeUndefined();
+    expect(removed.data.removePollingPlace).toEqual({ __typename: 'Election', pollingPlaces: [{ boxNumber: '01' }, { boxNumber: '02' }, { boxNumber: '05' }] });
+    expect(await boxes()).toEqual(['01', '02', '05']);
+    const [audit] = await queryRows<{ operation: string; before: { name: string }; after: unknown }>(
+      app.database.db,
+      sql`select operation, before, after from audit_event where operation = 'removePollingPlace'`,
+    );
+    expect(audit).toEqual({ operation: 'removePollingPlace', before: expect.objectContaining({ name: '错录的流动票箱', boxNumber: '09' }), after: null });
+  });
+
   it('refuses a clerk of another community and a voter not on this list', async () => {
     const other = await admin.query(CREATE_COMMUNITY, { input: { code: 'P002', name: '白虎村', kind: 'VILLAGE', area: 'RURAL' } });
     await admin.query(`mutation($i: CreateAccountInput!) { createAccount(input: $i) { __typename } }`, {

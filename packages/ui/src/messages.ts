@@ -503,6 +503,8 @@ export const zhCN = {
   'places.name': '名称',
   'places.namePlaceholder': '如：村委会中心会场、三组投票站',
   'places.mobileNote': '流动票箱须由 3 名以上工作人员负责。',
+  'places.removeConfirm': '删除{name}（票箱 {box}）？已发放选票、已开箱或已安排工作人员的投票场所不能删除。',
+  'places.removed': '已删除{name}（票箱 {box}）',
 
   'staff.title': '选举工作人员',
   'staff.appoint': '确定工作人员',
@@ -1049,6 +1051,8 @@ export const en: { readonly [K in MessageKey]: string } = {
   'places.name': 'Name',
   'places.namePlaceholder': 'e.g. Village hall, Group 3 station',
   'places.mobileNote': 'A mobile ballot box goes with at least three staff.',
+  'places.removeConfirm': 'Remove {name} (box {box})? A place where ballots were issued, a box was opened or staff are posted cannot be removed.',
+  'places.removed': '{name} (box {box}) removed',
 
   'staff.title': 'Election staff',
   'staff.appoint': 'Appoint staff',

@@ -1,6 +1,6 @@
 /** E2: the central meeting, polling stations and mobile ballot boxes, each with its box number. */
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Radio, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Radio, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation } from 'urql';
 import { graphql, useT, type PollingPlaceKind } from '@huanjie/ui';
@@ -18,6 +18,16 @@ const CreatePollingPlaceMutation = graphql(`
   }
 `);
 
+const RemovePollingPlaceMutation = graphql(`
+  mutation RemovePollingPlace($electionId: ID!, $placeId: ID!) {
+    removePollingPlace(electionId: $electionId, placeId: $placeId) {
+      __typename
+      ... on Election { id pollingPlaces { id kind name boxNumber } }
+      ... on UserError { code message field }
+    }
+  }
+`);
+
 export interface Place {
   readonly id: string;
   readonly kind: PollingPlaceKind;
@@ -30,8 +40,18 @@ const placeKinds: readonly PollingPlaceKind[] = ['CENTRAL', 'STATION', 'MOBILE']
 
 export function PollingPlacesCard({ places, loading }: { readonly places: readonly Place[]; readonly loading: boolean }) {
   const t = useT();
-  const { manage } = useArea();
+  const { manage, election } = useArea();
+  const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
+  const [{ fetching: removing }, remove] = useMutation(RemovePollingPlaceMutation);
+
+  // Only a place nothing refers to yet can go; the server says why otherwise (ballots issued, box opened, staff posted).
+  const removePlace = async (p: Place) => {
+    const res = await remove({ electionId: election.id, placeId: p.id });
+    const outcome = res.data?.removePollingPlace;
+    if (outcome?.__typename === 'Election') void message.success(t('places.removed', { name: p.name, box: p.boxNumber }));
+    else void message.error(outcome?.message ?? noOutcome(res.error, t));
+  };
   return (
     <Card
       size="small"
@@ -56,6 +76,22 @@ export function PollingPlacesCard({ places, loading }: { readonly places: readon
           { title: t('places.boxNumber'), dataIndex: 'boxNumber', key: 'box', width: 100 },
           { title: t('places.kind'), key: 'kind', width: 120, render: (_: unknown, p) => <Tag color={kindColor[p.kind]}>{t(`placeKind.${p.kind}`)}</Tag> },
           { title: t('places.name'), dataIndex: 'name', key: 'name' },
+          ...(manage
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'remove',
+                  width: 80,
+                  render: (_: unknown, p: Place) => (
+                    <Popconfirm title={t('places.removeConfirm', { name: p.name, box: p.boxNumber })} onConfirm={() => void removePlace(p)} okButtonProps={{ loading: removing }}>
+                      <Button size="small" type="link" danger data-testid={`remove-place-${p.boxNumber}`}>
+                        {t('common.remove')}
+                      </Button>
+                    </Popconfirm>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>

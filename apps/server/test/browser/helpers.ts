@@ -100,3 +100,14 @@ export async function graphqlAs<T>(page: Page, baseUrl: string, query: string, v
   if (!body.data || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors ?? body)}`);
   return body.data;
 }
+
+/**
+ * Clicks 确定 of the open Popconfirm once its opening animation is over: a click while it still
+ * scales up can land beside the button (a run failed so), Playwright's stability check notwithstanding.
+ * Closed Popconfirms stay in the page, hidden: only the open one is meant.
+ */
+export async function confirmPopconfirm(page: Page): Promise<void> {
+  const popconfirm = page.locator('.ant-popconfirm:not(.ant-popover-hidden):not([class*="-appear"]):not([class*="-enter"])');
+  await popconfirm.getByRole('button', { name: /确\s*定/ }).click();
+  await popconfirm.waitFor({ state: 'hidden' });
+}

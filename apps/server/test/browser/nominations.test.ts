@@ -8,7 +8,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { makeResidentId } from '@huanjie/domain';
-import { formReady, graphqlAs, screenshotOnFailure, signIn, startBrowserRig, type BrowserRig } from './helpers.ts';
+import { confirmPopconfirm, formReady, graphqlAs, screenshotOnFailure, signIn, startBrowserRig, type BrowserRig } from './helpers.ts';
 
 const PASSWORD = 'browser-nominations-pw';
 // Ten registered voters: more than half is six, so one group of five is not enough.
@@ -198,6 +198,38 @@ describe('direct nomination in a browser', () => {
     await form.getByRole('button', { name: /撤销委托/ }).click();
     await expect.poll(() => page.getByTestId('proxies-table').textContent(), eventually).toContain('没有委托投票');
   });
+
+  it('removes a polling place added by mistake; one with staff posted stays, with the server’s reason (E2)', async () => {
+    const boxes = page.getByTestId('places-table').locator('tbody tr.ant-table-row td:first-child');
+    for (const [name, box] of [['三组投票站', '03'], ['错录的投票站', '08']]) {
+      await page.getByTestId('add-place').click();
+      await formReady(page, 'add-place-form');
+      const form = page.getByTestId('add-place-form');
+      await form.getByTestId('place-name').fill(name!);
+      await form.getByTestId('place-box').fill(box!);
+      await form.getByTestId('form-submit').click();
+      await form.waitFor({ state: 'hidden' });
+    }
+    await expect.poll(() => boxes.allTextContents(), eventually).toEqual(['03', '08']);
+    // Someone posted to 三组投票站 (through the API, as the staff screen would).
+    const found = await graphqlAs<{ community: { election: { id: string; pollingPlaces: { id: string; boxNumber: string }[] } } }>(page, url, `{ community(code: "N001") { election { id pollingPlaces { id boxNumber } } } }`);
+    const { id: e, pollingPlaces } = found.community.election;
+    const voters = await graphqlAs<{ voters: { edges: { node: { id: string; name: string } }[] } }>(page, url, `query($e: ID!) { voters(electionId: $e, first: 20) { edges { node { id name } } } }`, { e });
+    const zhou = voters.voters.edges.find((x) => x.node.name === '周军')!.node.id;
+    const posted = await graphqlAs<{ appointStaff: { __typename: string; message?: string } }>(page, url, `mutation($e: ID!, $p: ID, $v: ID!) { appointStaff(electionId: $e, placeId: $p, role: WRITER, voterId: $v) { __typename ... on Error { message } } }`, {
+      e,
+      p: pollingPlaces.find((x) => x.boxNumber === '03')!.id,
+      v: zhou,
+    });
+    expect(posted.appointStaff).toEqual({ __typename: 'Staff' });
+
+    await page.getByTestId('remove-place-03').click();
+    await confirmPopconfirm(page);
+    await page.locator('.ant-message').getByText('三组投票站已安排工作人员 1 名，请先改派后再删除').waitFor();
+    await page.getByTestId('remove-place-08').click();
+    await confirmPopconfirm(page);
+    await expect.poll(() => boxes.allTextContents(), eventually).toEqual(['03']);
+  });
 });
 
 async function openSheet(page: Page): Promise<void> {
@@ -263,14 +295,4 @@ async function totals(page: Page, position: string): Promise<string[]> {
   return rows.evaluateAll((trs) =>
     trs.map((tr) => `${tr.querySelector('[data-testid="nominee-name"]')?.textContent} ${tr.querySelector('[data-testid="nominee-count"]')?.textContent}`),
   );
-}
-
-/**
- * Clicks 确定 of the open Popconfirm once its opening animation is over: a click while it still
- * scales up can land beside the button, Playwright's stability check notwithstanding.
- */
-async function confirmPopconfirm(page: Page): Promise<void> {
-  const popconfirm = page.locator('.ant-popconfirm:not([class*="-appear"]):not([class*="-enter"])');
-  await popconfirm.getByRole('button', { name: /确\s*定/ }).click();
-  await popconfirm.waitFor({ state: 'hidden' });
 }

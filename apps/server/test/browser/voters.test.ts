@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeResidentId } from '@huanjie/domain';
-import { formReady, graphqlAs, screenshotOnFailure, signIn, startBrowserRig, type BrowserRig } from './helpers.ts';
+import { confirmPopconfirm, formReady, graphqlAs, screenshotOnFailure, signIn, startBrowserRig, type BrowserRig } from './helpers.ts';
 
 const PASSWORD = 'browser-voters-pw';
 const ZHANG_SAN = makeResidentId('510181', '1980-01-01', 11);
@@ -197,16 +197,6 @@ async function addCandidate(page: Page, name: string, position: string): Promise
   await form.getByTestId('form-submit').click();
   await form.waitFor({ state: 'hidden' });
   await page.getByTestId('candidates-table').getByText(name, { exact: true }).waitFor();
-}
-
-/**
- * Clicks 确定 of the open Popconfirm once its opening animation is over: a click while it still
- * scales up can land beside the button (a run failed so), Playwright's stability check notwithstanding.
- */
-async function confirmPopconfirm(page: Page): Promise<void> {
-  const popconfirm = page.locator('.ant-popconfirm:not([class*="-appear"]):not([class*="-enter"])');
-  await popconfirm.getByRole('button', { name: /确\s*定/ }).click();
-  await popconfirm.waitFor({ state: 'hidden' });
 }
 
 /** Types a name into a VoterPicker, waits until the server's answer is that one voter, and picks it with Enter. */

@@ -5,7 +5,7 @@
  */
 import { and, count, eq } from 'drizzle-orm';
 import { err, ok, type Result } from '@huanjie/domain';
-import { ballotIssue, pollingPlace, pollingPlaceKinds, proxy, voter, type Executor } from '@huanjie/db';
+import { ballotIssue, boxCount, pollingPlace, pollingPlaceKinds, proxy, staff, voter, type Executor } from '@huanjie/db';
 import type { Context } from '../context.ts';
 import { userError, type UserErrorData } from '../errors.ts';
 import { mutate } from '../mutation.ts';
@@ -27,6 +27,25 @@ export async function createPollingPlace(ctx: Ctx, electionId: number, input: { 
   return mutate(ctx, async (tx) => {
     const [row] = await tx.insert(pollingPlace).values({ electionId, kind: input.kind, name, boxNumber }).returning();
     return ok({ value: row!, audit: { operation: 'createPollingPlace', entityType: 'pollingPlace', entityId: row!.id, before: null, after: row! } });
+  });
+}
+
+/**
+ * E2: a place entered by mistake is removed, as long as nothing refers to it yet — no ballot
+ * issued there, no box opened, no staff posted to it; after that it is part of the record.
+ */
+export async function removePollingPlace(ctx: Ctx, electionId: number, placeId: number): Promise<Result<PollingPlaceRow, UserErrorData>> {
+  return mutate(ctx, async (tx) => {
+    const [place] = await tx.select().from(pollingPlace).where(eq(pollingPlace.id, placeId)).for('update');
+    if (!place || place.electionId !== electionId) return err(userError('NOT_FOUND', '投票场所不属于本选举', 'placeId'));
+    const [issued] = await tx.select({ n: count() }).from(ballotIssue).where(eq(ballotIssue.placeId, placeId));
+    if (issued!.n > 0) return err(userError('PLACE_IN_USE', `${place.name}已发放选票 ${issued!.n} 张，不能删除`, 'placeId'));
+    const [opened] = await tx.select({ n: count() }).from(boxCount).where(eq(boxCount.placeId, placeId));
+    if (opened!.n > 0) return err(userError('PLACE_IN_USE', `${place.name}的票箱已开箱计票，不能删除`, 'placeId'));
+    const [posted] = await tx.select({ n: count() }).from(staff).where(eq(staff.placeId, placeId));
+    if (posted!.n > 0) return err(userError('PLACE_IN_USE', `${place.name}已安排工作人员 ${posted!.n} 名，请先改派后再删除`, 'placeId'));
+    await tx.delete(pollingPlace).where(eq(pollingPlace.id, placeId));
+    return ok({ value: place, audit: { operation: 'removePollingPlace', entityType: 'pollingPlace', entityId: place.id, before: place, after: null } });
   });
 }
 

@@ -7,7 +7,7 @@ import { unwrap } from '../result.ts';
 import { communityOfElection } from '../access/scopes.ts';
 import { Election } from '../cycle/types.ts';
 import { Voter } from '../voters/types.ts';
-import { createPollingPlace, issueBallot, turnout, type Turnout } from './service.ts';
+import { createPollingPlace, issueBallot, removePollingPlace, turnout, type Turnout } from './service.ts';
 
 const PollingPlaceKindEnum = builder.enumType('PollingPlaceKind', {
   values: {
@@ -92,6 +92,17 @@ builder.mutationFields((t) => ({
     args: { electionId: t.arg.globalID({ required: true, for: [Election] }), input: t.arg({ type: PollingPlaceInput, required: true }) },
     authScopes: (_root, args) => ({ manageElection: Number(args.electionId.id) }),
     resolve: async (_q, _root, { electionId, input }, ctx) => unwrap(await createPollingPlace(ctx, Number(electionId.id), input)),
+  }),
+  removePollingPlace: t.drizzleField({
+    type: 'election',
+    errors: userErrors,
+    description: 'E2: remove a place entered by mistake — only while no ballot was issued there, no box opened and no staff posted to it. Answers the election, its places without this one.',
+    args: { electionId: t.arg.globalID({ required: true, for: [Election] }), placeId: t.arg.globalID({ required: true, for: [PollingPlace] }) },
+    authScopes: (_root, args) => ({ manageElection: Number(args.electionId.id) }),
+    resolve: async (query, _root, { electionId, placeId }, ctx) => {
+      unwrap(await removePollingPlace(ctx, Number(electionId.id), Number(placeId.id)));
+      return (await ctx.db.query.election.findFirst(query({ where: { id: Number(electionId.id) } })))!;
+    },
   }),
   issueBallot: t.drizzleField({
     type: 'ballotIssue',
