@@ -140,7 +140,7 @@ describe('ballot issuance and turnout', () => {
     expect((await admin.query(REMOVE, { e: electionId, p: staffed.data.createPollingPlace.id })).data.removePollingPlace).toEqual({
       __typename: 'UserError',
       code: 'PLACE_IN_USE',
-      message: '五组流动票箱已安排工作人员 1 名，请先改派后再删除',
+      message: '五组流动票箱已安排工作人员 1 名，不能删除',
     });
     // Another election's id with this place: not found there.
     const other = await admin.query(CREATE_COMMUNITY, { input: { code: 'P003', name: '朱雀村', kind: 'VILLAGE', area: 'RURAL' } });

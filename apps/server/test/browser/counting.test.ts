@@ -9,10 +9,10 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../../src/server.ts';
-import { signIn, startBrowserRig, type BrowserRig } from './helpers.ts';
+import { screenshotOnFailure, signIn, startBrowserRig, type BrowserRig } from './helpers.ts';
 import { ApiClient, issueBallot, setUpCountingElection, type CountingElection } from './tally-helpers.ts';
 
 const PASSWORD = 'counting-admin-pw';
@@ -62,6 +62,11 @@ describe('counting day in the tally app', () => {
 
   afterAll(async () => {
     await rig?.close();
+  });
+  // The clerk's screen and the board, as they were when a step failed.
+  afterEach(async ({ task }) => {
+    await screenshotOnFailure(page, task);
+    await screenshotOnFailure(board, { ...task, name: `${task.name} (board)` });
   });
 
   const election$ = () => encodeURIComponent(election.electionId);

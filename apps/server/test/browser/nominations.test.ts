@@ -225,7 +225,7 @@ describe('direct nomination in a browser', () => {
 
     await page.getByTestId('remove-place-03').click();
     await confirmPopconfirm(page);
-    await page.locator('.ant-message').getByText('三组投票站已安排工作人员 1 名，请先改派后再删除').waitFor();
+    await page.locator('.ant-message').getByText('三组投票站已安排工作人员 1 名，不能删除').waitFor();
     await page.getByTestId('remove-place-08').click();
     await confirmPopconfirm(page);
     await expect.poll(() => boxes.allTextContents(), eventually).toEqual(['03']);

@@ -43,7 +43,7 @@ export async function removePollingPlace(ctx: Ctx, electionId: number, placeId: 
     const [opened] = await tx.select({ n: count() }).from(boxCount).where(eq(boxCount.placeId, placeId));
     if (opened!.n > 0) return err(userError('PLACE_IN_USE', `${place.name}的票箱已开箱计票，不能删除`, 'placeId'));
     const [posted] = await tx.select({ n: count() }).from(staff).where(eq(staff.placeId, placeId));
-    if (posted!.n > 0) return err(userError('PLACE_IN_USE', `${place.name}已安排工作人员 ${posted!.n} 名，请先改派后再删除`, 'placeId'));
+    if (posted!.n > 0) return err(userError('PLACE_IN_USE', `${place.name}已安排工作人员 ${posted!.n} 名，不能删除`, 'placeId'));
     await tx.delete(pollingPlace).where(eq(pollingPlace.id, placeId));
     return ok({ value: place, audit: { operation: 'removePollingPlace', entityType: 'pollingPlace', entityId: place.id, before: place, after: null } });
   });
