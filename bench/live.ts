@@ -243,29 +243,28 @@ async function measureHuanjie(serverPid: number | null): Promise<void> {
       const t0 = performance.now();
       inflight += 1;
       void post(
-          `${base}/graphql`,
-          JSON.stringify({ query: `mutation($i: BallotInput!) { recordBallot(input: $i) { __typename ... on Ballot { seq } } }`, variables: { i: { boxId: boxIds[n % boxIds.length], clientId: `bench-${n}-${process.pid}`, sections } } }),
-          { cookie },
-        ).then(
-          (text) => {
-            if (t0 < started) return;
-            answers.push(performance.now() - t0);
-            const seq = /"seq":(\d+)/.exec(text);
-            if (seq) {
-              entered += 1;
-              sentAt.pair(Number(seq[1]), t0);
-            } else {
-              failed += 1;
-              firstFailure ||= text.slice(0, 200);
-            }
-          },
-          (error: unknown) => {
-            if (t0 < started) return;
+        `${base}/graphql`,
+        JSON.stringify({ query: `mutation($i: BallotInput!) { recordBallot(input: $i) { __typename ... on Ballot { seq } } }`, variables: { i: { boxId: boxIds[n % boxIds.length], clientId: `bench-${n}-${process.pid}`, sections } } }),
+        { cookie },
+      ).then(
+        (text) => {
+          if (t0 < started) return;
+          answers.push(performance.now() - t0);
+          const seq = /"seq":(\d+)/.exec(text);
+          if (seq) {
+            entered += 1;
+            sentAt.pair(Number(seq[1]), t0);
+          } else {
             failed += 1;
-            firstFailure ||= String(error);
-          },
-        )
-        .finally(() => (inflight -= 1));
+            firstFailure ||= text.slice(0, 200);
+          }
+        },
+        (error: unknown) => {
+          if (t0 < started) return;
+          failed += 1;
+          firstFailure ||= String(error);
+        },
+      ).finally(() => (inflight -= 1));
     }
     await new Promise((r) => setTimeout(r, 10));
   }
