@@ -9,6 +9,7 @@ import type { Context } from '../context.ts';
 import { userError, type UserErrorData } from '../errors.ts';
 import { mutate } from '../mutation.ts';
 import { candidatesOf, electionRules, kinshipFor, rollFor } from '../rules/load.ts';
+import { placeNotInElection } from './service.ts';
 
 type Ctx = Pick<Context, 'db' | 'actor' | 'clock'>;
 
@@ -34,7 +35,7 @@ export async function appointStaff(ctx: Ctx, electionId: number, input: { voterI
     }
     if (input.placeId !== null) {
       const [place] = await tx.select({ electionId: pollingPlace.electionId }).from(pollingPlace).where(eq(pollingPlace.id, input.placeId));
-      if (place?.electionId !== electionId) return err(userError('NOT_FOUND', '投票场所不属于本选举', 'placeId'));
+      if (place?.electionId !== electionId) return err(placeNotInElection);
     }
     const candidates = await candidatesOf(tx, electionId);
     const decision = checkStaffAppointment(

@@ -16,6 +16,9 @@ export type PollingPlaceRow = typeof pollingPlace.$inferSelect;
 export type BallotIssueRow = typeof ballotIssue.$inferSelect;
 export type PollingPlaceKind = (typeof pollingPlaceKinds)[number];
 
+/** A place id that is not one of this election's places. */
+export const placeNotInElection = userError('NOT_FOUND', '投票场所不属于本选举', 'placeId');
+
 /** `majority`: VCOL Art. 15 / F1 — more than half of the registered voters took part. */
 export type Turnout = TurnoutEvent;
 
@@ -37,7 +40,7 @@ export async function createPollingPlace(ctx: Ctx, electionId: number, input: { 
 export async function removePollingPlace(ctx: Ctx, electionId: number, placeId: number): Promise<Result<PollingPlaceRow, UserErrorData>> {
   return mutate(ctx, async (tx) => {
     const [place] = await tx.select().from(pollingPlace).where(eq(pollingPlace.id, placeId)).for('update');
-    if (!place || place.electionId !== electionId) return err(userError('NOT_FOUND', '投票场所不属于本选举', 'placeId'));
+    if (!place || place.electionId !== electionId) return err(placeNotInElection);
     const [issued] = await tx.select({ n: count() }).from(ballotIssue).where(eq(ballotIssue.placeId, placeId));
     if (issued!.n > 0) return err(userError('PLACE_IN_USE', `${place.name}已发放选票 ${issued!.n} 张，不能删除`, 'placeId'));
     const [opened] = await tx.select({ n: count() }).from(boxCount).where(eq(boxCount.placeId, placeId));
@@ -77,7 +80,7 @@ export async function issueBallot(ctx: Ctx, input: IssueInput): Promise<Result<B
       return err(userError('NOT_REGISTERED', '此人不在本选举的选民名单中，不能领取选票（E7）', 'voterId'));
     }
     const [place] = await tx.select({ electionId: pollingPlace.electionId }).from(pollingPlace).where(eq(pollingPlace.id, input.placeId));
-    if (!place || place.electionId !== input.electionId) return err(userError('NOT_FOUND', '投票场所不属于本选举', 'placeId'));
+    if (!place || place.electionId !== input.electionId) return err(placeNotInElection);
     const [given] = await tx
       .select({ holderId: proxy.holderId })
       .from(proxy)
